@@ -1,0 +1,46 @@
+/** Hyper-parameters of the joint intent + entity transformer, with the defaults the shipped model uses. */
+import { z } from 'zod';
+
+export const modelConfigSchema = z
+  .object({
+    /** Hash buckets for sparse token features (embedding-bag rows). */
+    buckets: z.number().int().min(1024).max(1 << 20).default(1 << 15),
+    charNgrams: z.array(z.number().int().min(1).max(6)).default([3, 4]),
+    maxFeaturesPerToken: z.number().int().min(4).max(64).default(20),
+    dim: z.number().int().min(8).max(512).default(64),
+    heads: z.number().int().min(1).max(16).default(4),
+    layers: z.number().int().min(0).max(6).default(1),
+    ffnDim: z.number().int().min(8).max(2048).default(128),
+    /** Tokens kept per message (longer messages are truncated, and flagged). */
+    maxTokens: z.number().int().min(4).max(256).default(48),
+    dropout: z.number().min(0).max(0.9).default(0.2),
+    epochs: z.number().int().min(1).max(500).default(15),
+    batchSize: z.number().int().min(1).max(1024).default(64),
+    learningRate: z.number().positive().max(1).default(0.005),
+    /** Weight of the entity (BIO) loss relative to the intent loss. */
+    entityLossWeight: z.number().min(0).max(10).default(1),
+    /** Share of examples held out (stratified) for early stopping and threshold tuning. */
+    validationSplit: z.number().min(0).max(0.5).default(0.1),
+    /** Stop when validation has not improved for this many epochs. */
+    patience: z.number().int().min(1).max(100).default(5),
+    seed: z.number().int().default(42),
+    /** Dense word vectors: a folder written by scripts/build-word-vectors.js (relative to models/), or null for none. */
+    wordVectors: z.string().nullable().default('vectors/glove-50k'),
+    /** Optional Hugging Face encoder (model id or local folder) whose token embeddings are added as features. */
+    hfEncoder: z.string().optional(),
+    /** Name of the out-of-scope intent, if the data has one. */
+    outOfScopeIntent: z.string().default('out_of_scope'),
+  })
+  .strict();
+
+export type ModelConfig = z.infer<typeof modelConfigSchema>;
+
+export function resolveModelConfig(input: unknown = {}): ModelConfig {
+  const parsed = modelConfigSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid NLU config at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  if (parsed.data.dim % parsed.data.heads !== 0) throw new Error(`Invalid NLU config: dim (${parsed.data.dim}) must be divisible by heads (${parsed.data.heads})`);
+  return parsed.data;
+}

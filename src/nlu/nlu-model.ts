@@ -1,0 +1,198 @@
+/**
+ * A trained NLU model at inference time: parse(text) -> intent, ranking and
+ * entities (learned spans merged with rule entities: regex, catalog lookups,
+ * money, dates, numbers). Loaded from a model folder; never imports training code.
+ */
+import path from 'node:path';
+import { tf } from '../ml/tf-backend';
+import { loadDenseFeatures } from './features/dense-features';
+import { encodeMessage, packBatch } from './features/featurizer';
+import type { DenseTokenFeatures } from './features/word-vectors';
+import { decideIntent, type Calibration } from './model/calibration';
+import { tagsToSpans, viterbiDecode } from './model/bio';
+import type { ModelConfig } from './model/config';
+import { JointModel } from './model/joint-model';
+import { readJsonFile, readWeights, ModelFileError, type WeightEntry } from './model/weights-file';
+import { mergeEntities, RuleEntityExtractor, type RuleEntity } from './rules';
+import type { LookupTable, RegexFeature } from './types';
+
+/** Longest text parsed; longer input is cut and flagged. */
+export const MAX_TEXT_LENGTH = 2000;
+
+export interface ParsedEntity {
+  entity: string;
+  value: unknown;
+  start: number;
+  end: number;
+  confidence: number;
+  extractor: string;
+  text: string;
+}
+
+export interface ParseResult {
+  text: string;
+  intent: { name: string; confidence: number };
+  intent_ranking: { name: string; confidence: number }[];
+  entities: ParsedEntity[];
+  /** The top two intents are too close to call (the dialogue asks). */
+  ambiguous: boolean;
+  /** The text was longer than MAX_TEXT_LENGTH and was cut. */
+  truncated: boolean;
+}
+
+export interface RuleData {
+  regexes: RegexFeature[];
+  lookups: LookupTable[];
+  synonyms: Record<string, string>;
+}
+
+/** model.json: what inference needs besides the weights. */
+export interface ModelManifest {
+  format: 'shopdesk-nlu/1';
+  config: ModelConfig;
+  intents: string[];
+  tags: string[];
+  calibration: Calibration;
+  weights: WeightEntry[];
+}
+
+export const MODEL_FILES = { manifest: 'model.json', weights: 'weights.bin', rules: 'rules.json', meta: 'meta.json' } as const;
+
+export class NluModel {
+  private readonly rules: RuleEntityExtractor;
+  private readonly oosIndex: number | undefined;
+  private readonly dense: DenseTokenFeatures | undefined;
+
+  constructor(
+    readonly manifest: Omit<ModelManifest, 'weights'>,
+    readonly network: JointModel,
+    readonly ruleData: RuleData,
+  ) {
+    this.rules = new RuleEntityExtractor({ regexes: ruleData.regexes, lookups: ruleData.lookups, synonyms: ruleData.synonyms });
+    this.dense = network.shape.denseDim > 0 ? loadDenseFeatures(manifest.config) : undefined;
+    const oos = manifest.intents.indexOf(manifest.config.outOfScopeIntent);
+    this.oosIndex = oos >= 0 ? oos : undefined;
+  }
+
+  /** Loads a model folder written by `save`. Errors name the offending file. */
+  static load(dir: string): NluModel {
+    const manifestFile = path.join(dir, MODEL_FILES.manifest);
+    const manifest = readJsonFile<ModelManifest>(manifestFile);
+    if (manifest.format !== 'shopdesk-nlu/1' || !Array.isArray(manifest.intents) || !Array.isArray(manifest.weights)) {
+      throw new ModelFileError(manifestFile, 'is not a ShopDesk NLU model manifest');
+    }
+    const ruleData = readJsonFile<RuleData>(path.join(dir, MODEL_FILES.rules));
+    const weights = readWeights(path.join(dir, MODEL_FILES.weights), manifest.weights);
+    const denseDim = manifest.weights.find((w) => w.name === 'dense_projection')?.shape[0] ?? 0;
+    const network = new JointModel(manifest.config, { intents: manifest.intents.length, tags: manifest.tags.length, denseDim });
+    try {
+      network.restore(weights);
+    } catch (error) {
+      throw new ModelFileError(path.join(dir, MODEL_FILES.weights), (error as Error).message, { cause: error });
+    }
+    return new NluModel(manifest, network, ruleData);
+  }
+
+  get intents(): readonly string[] {
+    return this.manifest.intents;
+  }
+
+  /** Adds catalog values (brands, categories, colours...) as lookup entities with fuzzy matching. */
+  addLookup(table: LookupTable): void {
+    this.rules.addLookup(table);
+  }
+
+  /** Rule entities alone (also used as token features). */
+  ruleEntities(text: string): RuleEntity[] {
+    return this.rules.extract(text);
+  }
+
+  parse(input: string): ParseResult {
+    return this.parseBatch([input])[0]!;
+  }
+
+  /** Parses several messages in one forward pass (faster for evaluation). */
+  parseBatch(inputs: readonly string[]): ParseResult[] {
+    const { config, intents, tags, calibration } = this.manifest;
+    const prepared = inputs.map((raw) => {
+      const text = typeof raw === 'string' ? raw : String(raw ?? '');
+      const truncated = text.length > MAX_TEXT_LENGTH;
+      const clipped = truncated ? text.slice(0, MAX_TEXT_LENGTH) : text;
+      const ruleEntities = this.rules.extract(clipped);
+      const encoded = encodeMessage(clipped, { ...config, maxFeatures: config.maxFeaturesPerToken }, ruleEntities, this.dense);
+      return { text: clipped, truncated, ruleEntities, encoded };
+    });
+    const batch = packBatch(
+      prepared.map((p) => p.encoded),
+      config.maxFeaturesPerToken,
+      this.network.shape.denseDim,
+    );
+    const [intentLogits, tagProbs] = tf.tidy(() => {
+      const out = this.network.forward(batch, { training: false });
+      return [out.intentLogits.dataSync() as Float32Array, tf.logSoftmax(out.tagLogits).dataSync() as Float32Array];
+    });
+    return prepared.map((p, b) => {
+      const logits = intentLogits.subarray(b * intents.length, (b + 1) * intents.length);
+      const decision = decideIntent(logits, calibration, this.oosIndex);
+      const name = decision.decided >= 0 ? intents[decision.decided]! : config.outOfScopeIntent;
+      const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
+      const learned = this.learnedEntities(p.text, p.encoded.tokens, tagProbs, b, batch.length, tags);
+      return {
+        text: p.text,
+        intent: { name, confidence: round(confidence) },
+        intent_ranking: decision.ranking.slice(0, 10).map((r) => ({ name: intents[r.index]!, confidence: round(r.confidence) })),
+        entities: mergeEntities(
+          p.ruleEntities.map((e) => ({ ...e, confidence: round(e.confidence) })),
+          learned,
+        ).sort((a, b2) => a.start - b2.start),
+        ambiguous: decision.ambiguous,
+        truncated: p.truncated,
+      };
+    });
+  }
+
+  private learnedEntities(
+    text: string,
+    tokens: ReturnType<typeof encodeMessage>['tokens'],
+    tagLogProbs: Float32Array,
+    b: number,
+    length: number,
+    tags: readonly string[],
+  ): ParsedEntity[] {
+    const k = tags.length;
+    const scores = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
+    const path = viterbiDecode(scores, tags);
+    return tagsToSpans(path, tags).map((span) => {
+      const start = tokens[span.first]!.start;
+      const end = tokens[span.last]!.end;
+      const surface = text.slice(start, end);
+      let confidence = 0;
+      for (let i = span.first; i <= span.last; i++) confidence += Math.exp(scores[i]![path[i]!]!);
+      return {
+        entity: span.entity,
+        value: this.normalizeValue(span.entity, surface),
+        start,
+        end,
+        confidence: round(confidence / (span.last - span.first + 1)),
+        extractor: 'transformer',
+        text: surface,
+      };
+    });
+  }
+
+  /** Synonyms first; structured types reuse the rule normalisers on the span ("50 bucks" -> {amount: 50}). */
+  private normalizeValue(entity: string, surface: string): unknown {
+    const synonym = this.ruleData.synonyms[surface.toLowerCase()];
+    if (synonym !== undefined) return synonym;
+    const normalized = this.rules.extract(surface).find((e) => e.entity === entity && e.start === 0 && e.end === surface.length);
+    return normalized ? normalized.value : surface;
+  }
+
+  dispose(): void {
+    this.network.dispose();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

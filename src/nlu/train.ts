@@ -1,0 +1,208 @@
+/**
+ * Trains the joint intent + entity model from TrainingData: featurise, hold
+ * out a stratified validation split, optimise with Adam in length-bucketed
+ * batches, keep the best epoch, then calibrate confidences and out-of-scope
+ * thresholds on the held-out examples. Deterministic for a given seed.
+ */
+import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
+import { Prng } from '../util/prng';
+import { validateTrainingData, hashTrainingData } from './data';
+import { loadDenseFeatures } from './features/dense-features';
+import { encodeMessage, packBatch, type EncodedMessage } from './features/featurizer';
+import { buildTagSet, spansToTags } from './model/bio';
+import { DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
+import { resolveModelConfig, type ModelConfig } from './model/config';
+import { JointModel } from './model/joint-model';
+import { NluModel, type RuleData } from './nlu-model';
+import { RuleEntityExtractor } from './rules';
+import type { TrainingData } from './types';
+
+export interface TrainProgress {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  validationAccuracy: number | undefined;
+  elapsedSeconds: number;
+  etaSeconds: number;
+  examplesPerSecond: number;
+}
+
+export interface TrainOptions {
+  config?: Partial<ModelConfig>;
+  onProgress?: (progress: TrainProgress) => void;
+}
+
+export interface TrainResult {
+  model: NluModel;
+  backend: BackendName;
+  dataHash: string;
+  trainingSeconds: number;
+  bestEpoch: number;
+  validation: { examples: number; intentAccuracy: number | undefined; calibration: Calibration };
+}
+
+interface Sample {
+  encoded: EncodedMessage;
+  intent: number;
+  tags: number[];
+}
+
+function stratifiedSplit(samples: Sample[], share: number, rng: Prng): { train: Sample[]; validation: Sample[] } {
+  if (share <= 0) return { train: samples, validation: [] };
+  const byIntent = new Map<number, Sample[]>();
+  for (const s of samples) byIntent.set(s.intent, [...(byIntent.get(s.intent) ?? []), s]);
+  const train: Sample[] = [];
+  const validation: Sample[] = [];
+  for (const group of byIntent.values()) {
+    rng.shuffle(group);
+    // Intents with very few examples keep them all for training.
+    const held = group.length >= 5 ? Math.max(1, Math.round(group.length * share)) : 0;
+    validation.push(...group.slice(0, held));
+    train.push(...group.slice(held));
+  }
+  return { train, validation };
+}
+
+/** Batches of similar length (little padding), in a shuffled order. */
+function makeBatches(samples: Sample[], batchSize: number, rng: Prng): Sample[][] {
+  const shuffled = rng.shuffle([...samples]);
+  const sorted = shuffled.sort((a, b) => a.encoded.featureIds.length - b.encoded.featureIds.length);
+  const batches: Sample[][] = [];
+  for (let i = 0; i < sorted.length; i += batchSize) batches.push(sorted.slice(i, i + batchSize));
+  return rng.shuffle(batches);
+}
+
+function tagArrays(samples: Sample[], length: number): { labels: Int32Array; weights: Float32Array } {
+  const labels = new Int32Array(samples.length * length);
+  const weights = new Float32Array(samples.length * length);
+  samples.forEach((s, b) =>
+    s.tags.forEach((tag, i) => {
+      labels[b * length + i + 1] = tag; // slot 0 is [CLS]
+      weights[b * length + i + 1] = 1;
+    }),
+  );
+  return { labels, weights };
+}
+
+function predictLogits(network: JointModel, samples: Sample[], config: ModelConfig, intents: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < samples.length; i += 256) {
+    const chunk = samples.slice(i, i + 256);
+    const batch = packBatch(
+      chunk.map((s) => s.encoded),
+      config.maxFeaturesPerToken,
+      network.shape.denseDim,
+    );
+    const logits = tf.tidy(() => network.forward(batch, { training: false }).intentLogits.dataSync() as Float32Array);
+    chunk.forEach((_, b) => out.push(logits.slice(b * intents, (b + 1) * intents)));
+  }
+  return out;
+}
+
+function argmax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+/** Trains a model. Throws TrainingDataError before any training when the data is unusable. */
+export async function trainNlu(data: TrainingData, options: TrainOptions = {}): Promise<TrainResult> {
+  validateTrainingData(data);
+  const config = resolveModelConfig(options.config ?? {});
+  const backend = await initTensorflow();
+  const started = Date.now();
+  const rng = new Prng(config.seed);
+
+  const intents = [...new Set(data.examples.map((e) => e.intent))].sort();
+  const intentIndex = new Map(intents.map((name, i) => [name, i]));
+  const tags = buildTagSet(data.examples.flatMap((e) => e.entities.map((s) => s.entity)));
+  const tagIndex = new Map(tags.map((name, i) => [name, i]));
+  const ruleData: RuleData = { regexes: data.regexes, lookups: data.lookups, synonyms: data.synonyms };
+  const rules = new RuleEntityExtractor(ruleData);
+  const featurizerOptions = { ...config, maxFeatures: config.maxFeaturesPerToken };
+  const dense = loadDenseFeatures(config);
+
+  const samples: Sample[] = data.examples.map((example) => {
+    const encoded = encodeMessage(example.text, featurizerOptions, rules.extract(example.text), dense);
+    return { encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) };
+  });
+  const { train, validation } = stratifiedSplit(samples, config.validationSplit, rng);
+
+  const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
+  const optimizer = tf.train.adam(config.learningRate);
+  const trainable = [...network.variables.values()];
+  let best: { accuracy: number; epoch: number; weights: Map<string, Float32Array> } | undefined;
+  let step = 0;
+  let examplesSeen = 0;
+
+  for (let epoch = 1; epoch <= config.epochs; epoch++) {
+    let lossSum = 0;
+    let batches = 0;
+    for (const chunk of makeBatches(train, config.batchSize, rng)) {
+      const batch = packBatch(
+        chunk.map((s) => s.encoded),
+        config.maxFeaturesPerToken,
+        network.shape.denseDim,
+      );
+      const tagData = tagArrays(chunk, batch.length);
+      const intentLabels = Int32Array.from(chunk.map((s) => s.intent));
+      step += 1;
+      // The embedding bag lives outside tfjs: feed its output as a variable to get d(loss)/d(output).
+      const embedded = tf.variable(network.embed(batch), true);
+      const { value, grads } = tf.variableGrads(() => {
+        const out = network.forward(batch, { training: true, step, embedded });
+        const intentLoss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(intentLabels, 'int32'), intents.length), out.intentLogits);
+        const tagLoss = tf.losses.softmaxCrossEntropy(
+          tf.oneHot(tf.tensor1d(tagData.labels, 'int32'), tags.length),
+          out.tagLogits.reshape([batch.batch * batch.length, tags.length]),
+          tf.tensor1d(tagData.weights),
+        );
+        return intentLoss.add(tagLoss.mul(config.entityLossWeight)) as tf.Scalar;
+      }, [...trainable, embedded]);
+      const embeddingGrad = grads[embedded.name]!;
+      network.embedding.applyGradient(batch, embeddingGrad.dataSync() as Float32Array, config.learningRate);
+      delete grads[embedded.name];
+      optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+      lossSum += (await value.data())[0]!;
+      tf.dispose([value, embeddingGrad, embedded, ...Object.values(grads)]);
+      batches += 1;
+      examplesSeen += chunk.length;
+    }
+
+    let validationAccuracy: number | undefined;
+    if (validation.length > 0) {
+      const logits = predictLogits(network, validation, config, intents.length);
+      validationAccuracy = logits.filter((l, i) => argmax(l) === validation[i]!.intent).length / validation.length;
+      if (!best || validationAccuracy > best.accuracy) best = { accuracy: validationAccuracy, epoch, weights: network.snapshot() };
+    }
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    options.onProgress?.({
+      epoch,
+      epochs: config.epochs,
+      loss: lossSum / Math.max(1, batches),
+      validationAccuracy,
+      elapsedSeconds,
+      etaSeconds: (elapsedSeconds / epoch) * (config.epochs - epoch),
+      examplesPerSecond: examplesSeen / Math.max(elapsedSeconds, 1e-3),
+    });
+    if (best && epoch - best.epoch >= config.patience) break;
+  }
+  optimizer.dispose();
+  network.embedding.freeze();
+  if (best) network.restore(best.weights);
+
+  let calibration = DEFAULT_CALIBRATION;
+  if (validation.length > 0) {
+    const logits = predictLogits(network, validation, config, intents.length);
+    calibration = fitCalibration({ logits, labels: validation.map((s) => s.intent) }, intentIndex.get(config.outOfScopeIntent));
+  }
+  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData);
+  return {
+    model,
+    backend,
+    dataHash: hashTrainingData(data),
+    trainingSeconds: (Date.now() - started) / 1000,
+    bestEpoch: best?.epoch ?? config.epochs,
+    validation: { examples: validation.length, intentAccuracy: best?.accuracy, calibration },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Trains a tiny model in seconds and checks that it learned (held-out accuracy far
+ * above chance, entities found), that save -> load gives the same parses, and that
+ * bad data or corrupt files fail with clear errors.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadNluModel, loadTrainingData, ModelFileError, TrainingDataError, type NluModel } from '../../src/nlu';
+import { evaluateModel, saveModel, trainNlu } from '../../src/nlu/training';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+const TINY = { dim: 32, heads: 2, ffnDim: 64, epochs: 25, batchSize: 16, learningRate: 0.01, validationSplit: 0, seed: 7 };
+
+describe('training a tiny model', () => {
+  let dir: string;
+  let model: NluModel;
+  let seconds: number;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-tiny-'));
+    const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
+    const result = await trainNlu(data, { config: TINY });
+    seconds = result.trainingSeconds;
+    saveModel(result, dir, { dataSource: 'nlu-tiny.yml', examples: data.examples.length });
+    model = result.model;
+  });
+  afterAll(() => {
+    model.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('learns: held-out intent accuracy well above chance (20%) and entities found', () => {
+    const test = loadTrainingData(path.join(FIXTURES, 'nlu-tiny-test.yml'));
+    const report = evaluateModel(model, test.examples);
+    expect(report.intent.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(report.entity.micro_f1).toBeGreaterThanOrEqual(0.6);
+    expect(seconds).toBeLessThan(60);
+  });
+
+  test('save -> load round trip gives identical parses; meta.json records the run', async () => {
+    const loaded = await loadNluModel(dir);
+    for (const text of ['where is order 66021', 'I want red boots', 'bye then', 'asdf qwerty']) {
+      expect(loaded.parse(text)).toEqual(model.parse(text));
+    }
+    loaded.dispose();
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ kind: 'nlu', intents: 5, examples: 60, backend: expect.any(String), dataHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(meta.config.dim).toBe(32);
+  });
+
+  test('training is deterministic for a seed', async () => {
+    const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
+    const again = await trainNlu(data, { config: { ...TINY, epochs: 2 } });
+    const twice = await trainNlu(data, { config: { ...TINY, epochs: 2 } });
+    expect(again.model.parse('has my order shipped')).toEqual(twice.model.parse('has my order shipped'));
+    again.model.dispose();
+    twice.model.dispose();
+  });
+
+  test('a corrupt or missing model file is named in the error', async () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-broken-'));
+    fs.cpSync(dir, broken, { recursive: true });
+    fs.truncateSync(path.join(broken, 'weights.bin'), 100);
+    await expect(loadNluModel(broken)).rejects.toThrow(ModelFileError);
+    await expect(loadNluModel(broken)).rejects.toThrow(/weights\.bin/);
+    fs.rmSync(path.join(broken, 'model.json'));
+    await expect(loadNluModel(broken)).rejects.toThrow(/model\.json: file is missing/);
+    fs.rmSync(broken, { recursive: true, force: true });
+  });
+});
+
+test('an intent with fewer than 2 examples is rejected before training starts', async () => {
+  const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
+  const lonely = { ...data, examples: [...data.examples, { text: 'what is love', intent: 'philosophy', entities: [] }] };
+  await expect(trainNlu(lonely, { config: TINY })).rejects.toThrow(TrainingDataError);
+  await expect(trainNlu(lonely, { config: TINY })).rejects.toThrow(/philosophy/);
+});
