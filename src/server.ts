@@ -3,21 +3,31 @@
  * port, the database lifecycle and the web routes from one config. Nothing
  * else in the code base wires modules together.
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
+import { buildAssistant, loadNlu, type Assistant } from './assistant';
+import { attachChatChannel } from './channels/socketio/chat-channel';
 import type { ShopDeskConfig } from './config';
+import type { NluModel } from './nlu';
 import { DatabaseLifecycle } from './store';
+import { verifySessionToken } from './tools';
 import { createLogger } from './util/logger';
 import { registerStorefront } from './web/storefront';
 
 const WIDGET_PUBLIC = path.resolve(__dirname, '../widget/public');
 
+/** The chat widget on every storefront page (served by this server). */
+const WIDGET_TAG = '<script src="/widget.js" data-shopdesk-title="Chat with us" async></script>';
+
 export interface RunningServer {
   app: FastifyInstance;
   io: SocketServer;
   database: DatabaseLifecycle;
+  /** The assistant once the database and the NLU model are ready. */
+  assistant(): Assistant | undefined;
   /** Base URL, e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
@@ -51,19 +61,45 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
     void reply.code(status).send({ error: status >= 500 ? 'internal_error' : error.message });
   });
 
+  const sessionSecret = config.sessionSecret ?? crypto.randomBytes(32).toString('hex');
+  if (!config.sessionSecret) logger.warn('SHOPDESK_SESSION_SECRET is not set: store session tokens are signed with a random per-process secret');
+
+  let nlu: NluModel | undefined;
+  let nluError: string | undefined;
+  let assistant: Assistant | undefined;
+  const nluLoading = loadNlu(config.modelsDir, logger.child({ module: 'nlu' })).then(
+    (model) => (nlu = model),
+    (error: Error) => {
+      nluError = error.message;
+      logger.error({ err: error.message }, 'NLU model could not be loaded: the chat stays unavailable');
+    },
+  );
+  void database.whenReady().then(async () => {
+    await nluLoading;
+    const db = database.database;
+    if (!nlu || !db) return;
+    assistant = await buildAssistant(nlu, db.prisma, logger.child({ module: 'assistant' }));
+  }).catch((error: Error) => {
+    nluError = error.message;
+    logger.error({ err: error }, 'assistant could not be built');
+  });
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const state = database.current;
     const dbOk = state.status === 'ready' && (await database.ping());
     const body = {
-      status: dbOk ? 'ready' : 'not_ready',
+      status: dbOk && assistant ? 'ready' : 'not_ready',
       database: dbOk ? 'ok' : state.status === 'failed' ? `unavailable: ${state.error}` : state.status === 'ready' ? 'unreachable' : 'starting',
+      nlu: nlu ? 'ok' : nluError ? `failed: ${nluError}` : 'loading',
+      chat: assistant ? 'ok' : 'starting',
     };
-    return reply.code(dbOk ? 200 : 503).send(body);
+    return reply.code(body.status === 'ready' ? 200 : 503).send(body);
   });
+  app.get('/widget.js', async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('widget.js'));
 
   await app.register(fastifyStatic, { root: WIDGET_PUBLIC, prefix: '/static/' });
-  registerStorefront(app, { db: () => database.database?.prisma });
+  registerStorefront(app, { db: () => database.database?.prisma, bodyEnd: WIDGET_TAG });
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -72,6 +108,13 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   const io = new SocketServer(app.server, {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
     maxHttpBufferSize: 64 * 1024,
+  });
+
+  attachChatChannel({
+    io,
+    services: () => assistant,
+    verifySessionToken: (token) => verifySessionToken(token, sessionSecret),
+    logger,
   });
 
   database.start();
@@ -83,8 +126,9 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
       io.close();
       await app.close();
       await database.stop();
+      nlu?.dispose();
       logger.info('stopped');
     })());
 
-  return { app, io, database, url: `http://${config.host}:${port}`, port, close };
+  return { app, io, database, assistant: () => assistant, url: `http://${config.host}:${port}`, port, close };
 }

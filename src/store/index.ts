@@ -4,3 +4,4 @@ export { migrateDatabase, listMigrations, MigrationError, type MigrateResult } f
 export { seedDatabase, countStore, type SeedOptions, type SeedProgress, type SeedResult } from './seed';
 export { DEMO_PERSONAS, ORDER_STATUSES, CATEGORIES } from './demo-store';
 export { DatabaseLifecycle, type DatabaseState, type DatabaseLifecycleOptions } from './lifecycle';
+export { ConversationStore, type StoredMessage, type NewMessage } from './conversations';

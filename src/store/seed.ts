@@ -32,6 +32,12 @@ export interface SeedOptions {
   seed?: number;
   /** Fraction of the full demo size (tests use small stores). */
   scale?: number;
+  /**
+   * The store's "today": order dates, deliveries and return windows are relative to it, so a
+   * demo seeded today has returnable orders today. Same seed + same date = identical data.
+   * Default: the start of the current UTC day.
+   */
+  referenceDate?: Date;
   reset?: boolean;
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -59,6 +65,10 @@ async function countProducts(driver: SqlDriver): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
 /** Counts rows of every demo table, for reports and tests. */
 export async function countStore(url: string): Promise<Record<string, number>> {
   const driver = openSqlDriver(url);
@@ -82,7 +92,7 @@ export async function seedDatabase(url: string, options: SeedOptions = {}): Prom
     if (!options.reset && (await countProducts(driver)) > 0) {
       return { seeded: false, counts: {}, ms: Date.now() - started };
     }
-    const store = generateDemoStore({ seed: options.seed, scale: options.scale });
+    const store = generateDemoStore({ seed: options.seed, scale: options.scale, referenceDate: options.referenceDate ?? startOfUtcDay(new Date()) });
     const counts: Record<string, number> = {};
     await driver.inTransaction(async (run) => {
       if (options.reset) {

@@ -1,0 +1,257 @@
+/**
+ * The dialogue engine: one turn = parse the message, resolve pending
+ * confirmations, fill the active form, handle follow-ups and corrections, fall
+ * back on low confidence, then run the intent's flow. State is loaded and
+ * saved per conversation, so a conversation survives a server restart.
+ */
+import type { Db } from '../store';
+import type { NluModel, ParseResult } from '../nlu';
+import type { ToolOutcome, ToolContext } from '../tools/types';
+import type { Flow, SlotName } from './flow';
+import { SLOT_PROMPTS } from './flow';
+import { handoff, HUMAN_REPLIES, INFO_FLOWS, offerHuman } from './info-flows';
+import { ORDER_FLOWS, runConfirmed } from './order-flows';
+import type { BotReply, ProductCard, RichPart } from './reply';
+import type { ResponseTemplates } from './responses';
+import { cheaper, runSearch, SHOPPING_FLOWS } from './shopping-flows';
+import { addressFrom, emailFrom, orderNumberFrom, ordinalFrom, searchFiltersFrom } from './slots';
+import { initialState, reviveState, type ConversationState } from './state';
+import type { ToolCallRecord, Turn, TurnResult } from './turn';
+
+export const FLOWS: Readonly<Record<string, Flow>> = { ...INFO_FLOWS, ...ORDER_FLOWS, ...SHOPPING_FLOWS };
+
+/** Below this confidence (or when the top two are too close) the engine asks instead of guessing. */
+export const LOW_CONFIDENCE = 0.4;
+const LOCK_MINUTES = 30;
+const MAX_VERIFICATION_FAILURES = 5;
+
+export interface ToolRunner {
+  run(name: string, input: unknown, context: ToolContext): Promise<ToolOutcome>;
+}
+
+export interface ConversationRecord {
+  state: unknown;
+  mode: string;
+}
+
+/** Persistence the engine needs; implemented over Prisma by the store. */
+export interface ConversationRepository {
+  load(conversationId: string): Promise<ConversationRecord | null>;
+  save(conversationId: string, state: ConversationState, customerId: number | null): Promise<void>;
+}
+
+export interface EngineDeps {
+  nlu: Pick<NluModel, 'parse'>;
+  tools: ToolRunner;
+  conversations: ConversationRepository;
+  responses: ResponseTemplates;
+  db: Db;
+  audit?: (conversationId: string, event: string, details: Record<string, unknown>) => void;
+  now?: () => Date;
+}
+
+export interface HandleOptions {
+  /** Customer id from a verified store session token (the channel checks the signature). */
+  sessionCustomerId?: number;
+}
+
+function explicitIntent(text: string): string | undefined {
+  const match = /^\/([a-z_]+)$/.exec(text.trim());
+  return match && FLOWS[match[1]!] ? match[1] : undefined;
+}
+
+const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|them|one)|is there one)/i;
+
+export class DialogueEngine {
+  constructor(private readonly deps: EngineDeps) {}
+
+  async handle(conversationId: string, text: string, options: HandleOptions = {}): Promise<TurnResult> {
+    const record = await this.deps.conversations.load(conversationId);
+    const state = record ? reviveState(record.state) : initialState();
+    const forced = explicitIntent(text);
+    const parse: ParseResult = forced
+      ? { text, intent: { name: forced, confidence: 1 }, intent_ranking: [{ name: forced, confidence: 1 }], entities: [], ambiguous: false, truncated: false }
+      : this.deps.nlu.parse(text);
+    if (record?.mode === 'agent') return { replies: [], parse, toolCalls: [], handledBy: 'agent' };
+    if (options.sessionCustomerId !== undefined && state.verification.customerId === null) state.verification.customerId = options.sessionCustomerId;
+
+    const replies: BotReply[] = [];
+    const toolCalls: ToolCallRecord[] = [];
+    const now = this.deps.now ?? (() => new Date());
+    const turn: Turn = {
+      conversationId,
+      text,
+      parse,
+      state,
+      say: (key, variables = {}, parts = []) => {
+        replies.push({ text: this.deps.responses.render(key, variables, state.turns + replies.length), parts });
+      },
+      tool: async (name, input) => {
+        const outcome = await this.deps.tools.run(name, input, {
+          db: this.deps.db,
+          conversationId,
+          verification: state.verification,
+          lastProductIds: state.lastProducts,
+          audit: (event, details) => this.deps.audit?.(conversationId, event, details),
+          now,
+        });
+        toolCalls.push({ name, input, status: outcome.status });
+        return outcome;
+      },
+      showProducts: (products: ProductCard[]): RichPart => {
+        state.lastProducts = products.map((p) => p.id);
+        state.lastMinPriceCents = products.length ? Math.min(...products.map((p) => p.priceCents)) : null;
+        return { type: 'product_cards', products };
+      },
+    };
+    state.turns += 1;
+    state.history = [...state.history, { intent: parse.intent.name, confidence: parse.intent.confidence, at: now().toISOString() }].slice(-20);
+    const handledBy = await this.route(turn, now);
+    await this.deps.conversations.save(conversationId, state, state.verification.customerId);
+    return { replies, parse, toolCalls, handledBy };
+  }
+
+  private async route(turn: Turn, now: () => Date): Promise<string> {
+    const { state, parse, text } = turn;
+    const intent = parse.intent.name;
+
+    if (state.pending) {
+      const pending = state.pending;
+      state.pending = null;
+      if (intent === 'affirm') {
+        if (pending.tool === 'handoff') await handoff(turn, String(pending.input.reason ?? 'requested'));
+        else await runConfirmed(turn, pending.tool, pending.input);
+        return `confirm:${pending.tool}`;
+      }
+      if (intent === 'deny' && !parse.entities.some((e) => e.entity === 'order_id')) {
+        turn.say(pending.onDeny, { orderNumber: String(pending.input.orderNumber ?? '') });
+        return `deny:${pending.tool}`;
+      }
+    }
+
+    // An answer to the question just asked ("48213", "alex@example.com", an address).
+    if (state.activeFlow && state.askedSlot && this.fillSlots(turn, [state.askedSlot as SlotName, 'order_id', 'email'], state.askedSlot as SlotName)) {
+      return this.runFlow(turn, state.activeFlow, now);
+    }
+
+    // Corrections: "no, order 1234" re-runs the last order flow with the new number.
+    const correctedOrder = orderNumberFrom(parse.entities, text, false);
+    const lastOrderFlow = [...state.history].reverse().find((h) => ORDER_FLOWS[h.intent])?.intent;
+    if (intent === 'deny' && correctedOrder && lastOrderFlow) {
+      state.slots.order_id = correctedOrder;
+      return this.runFlow(turn, lastOrderFlow, now);
+    }
+
+    // Follow-ups on the last results.
+    if (state.lastSearch && /\b(cheaper|less expensive|lower price|more affordable)\b/i.test(text)) {
+      await cheaper(turn);
+      return 'follow_up:cheaper';
+    }
+    const mentioned = searchFiltersFrom(parse.entities);
+    if (state.lastSearch && !mentioned.query && (mentioned.color || mentioned.size || mentioned.material || mentioned.brand || mentioned.maxPrice !== undefined) && (FOLLOW_UP.test(text) || parse.intent.confidence < 0.6)) {
+      await runSearch(turn, { ...state.lastSearch, ...mentioned });
+      return 'follow_up:refine_search';
+    }
+    if (state.lastProducts.length > 0 && ordinalFrom(text, state.lastProducts.length) !== undefined && !SHOPPING_FLOWS[intent]) {
+      return this.runFlow(turn, 'product_details', now);
+    }
+
+    const unsure = parse.ambiguous || parse.intent.confidence < LOW_CONFIDENCE;
+    if (unsure || intent === 'out_of_scope' || !FLOWS[intent]) {
+      state.misunderstandings += 1;
+      if (state.misunderstandings >= 2) {
+        offerHuman(turn, `bot did not understand: ${text}`);
+        turn.say('offer_human', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+        state.misunderstandings = 0;
+        return 'fallback:offer_human';
+      }
+      if (intent === 'out_of_scope' && !unsure) {
+        turn.say('out_of_scope');
+        return 'out_of_scope';
+      }
+      const options = parse.intent_ranking.filter((r) => FLOWS[r.name] && r.name !== 'out_of_scope').slice(0, 2);
+      turn.say('not_understood', {}, [{ type: 'quick_replies', replies: options.map((o) => ({ title: o.name.replace(/_/g, ' '), payload: `/${o.name}` })) }]);
+      return 'fallback:clarify';
+    }
+    state.misunderstandings = 0;
+    if (state.activeFlow !== intent) {
+      state.askedSlot = null;
+      if (!ORDER_FLOWS[intent]) delete state.slots.order_item;
+    }
+    return this.runFlow(turn, intent, now);
+  }
+
+  /** Fills slots from the message; returns whether `wanted` got a value. */
+  private fillSlots(turn: Turn, slots: readonly SlotName[], wanted?: SlotName): boolean {
+    const { state, parse, text } = turn;
+    for (const slot of slots) {
+      let value: string | undefined;
+      if (slot === 'order_id') value = orderNumberFrom(parse.entities, text, state.askedSlot === 'order_id');
+      else if (slot === 'email') value = emailFrom(parse.entities, text);
+      else if (slot === 'address' && state.askedSlot === 'address') {
+        const address = addressFrom(text, parse.entities);
+        value = address ? JSON.stringify(address) : undefined;
+      } else if (slot === 'order_item') value = /\breturn item (\d+)\b/i.exec(text)?.[1];
+      else if (slot === 'product') value = parse.entities.find((e) => e.entity === 'product')?.text;
+      if (value) state.slots[slot] = value;
+    }
+    return wanted !== undefined && state.slots[wanted] !== undefined;
+  }
+
+  private ask(turn: Turn, flowName: string, slot: SlotName): string {
+    turn.state.activeFlow = flowName;
+    turn.state.askedSlot = slot;
+    turn.say(SLOT_PROMPTS[slot], { orderNumber: turn.state.slots.order_id ?? '' });
+    return `ask:${slot}`;
+  }
+
+  private async runFlow(turn: Turn, flowName: string, now: () => Date): Promise<string> {
+    const flow = FLOWS[flowName]!;
+    const { state } = turn;
+    state.activeFlow = flowName;
+    this.fillSlots(turn, ['order_id', 'email', ...flow.slots]);
+
+    if (flow.verify && state.verification.customerId === null) {
+      const verdict = await this.verify(turn, flowName, now);
+      if (verdict !== 'verified') return verdict;
+    }
+    for (const slot of flow.slots) if (state.slots[slot] === undefined) return this.ask(turn, flowName, slot);
+
+    state.askedSlot = null;
+    await flow.act(turn);
+    // A flow that asked something itself (e.g. which item) keeps the form open.
+    if (!state.askedSlot) state.activeFlow = null;
+    if (state.activeFlow === null) delete state.slots.address;
+    return flowName;
+  }
+
+  private async verify(turn: Turn, flowName: string, now: () => Date): Promise<string> {
+    const { state } = turn;
+    const v = state.verification;
+    if (v.lockedUntil && new Date(v.lockedUntil) > now()) {
+      offerHuman(turn, 'identity verification locked');
+      turn.say('verification_locked', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+      return 'verification:locked';
+    }
+    if (!state.slots.order_id) return this.ask(turn, flowName, 'order_id');
+    if (!state.slots.email) return this.ask(turn, flowName, 'email');
+    const outcome = await turn.tool('verify_identity', { email: state.slots.email, orderNumber: state.slots.order_id });
+    if (outcome.status === 'ok') {
+      v.customerId = Number(outcome.data.customerId);
+      v.failures = 0;
+      turn.say('verified', { name: String(outcome.data.name ?? '').split(' ')[0] || 'there' });
+      return 'verified';
+    }
+    v.failures += 1;
+    delete state.slots.email;
+    delete state.slots.order_id;
+    if (v.failures >= MAX_VERIFICATION_FAILURES) {
+      v.lockedUntil = new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString();
+      offerHuman(turn, 'identity verification locked');
+      turn.say('verification_locked', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+      return 'verification:locked';
+    }
+    turn.say('verification_failed');
+    return this.ask(turn, flowName, 'order_id');
+  }
+}

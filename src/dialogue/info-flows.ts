@@ -1,0 +1,109 @@
+/** Flows that answer from the store's policies or a template, and the ones that hand over to a person. */
+import type { Flow } from './flow';
+import type { Turn } from './turn';
+
+function policy(topic: string, key = 'policy_answer', offerHandoff = false): Flow {
+  return {
+    slots: [],
+    act: async (turn) => {
+      const outcome = await turn.tool('store_policy', { topic });
+      const answer = outcome.status === 'ok' ? String(outcome.data.answer ?? '') : '';
+      const link = outcome.status === 'ok' && typeof outcome.data.link === 'string' ? outcome.data.link : undefined;
+      turn.say(key, { answer }, link ? [{ type: 'link', url: link, title: 'More details' }] : []);
+      if (offerHandoff) offerHuman(turn, `payment issue: ${turn.text}`);
+    },
+  };
+}
+
+function reply(key: string): Flow {
+  return { slots: [], act: async (turn) => turn.say(key) };
+}
+
+/** Asks whether to hand over; a "yes" runs the handoff tool. */
+export function offerHuman(turn: Turn, reason: string, key?: string): void {
+  turn.state.pending = { tool: 'handoff', input: { reason: reason.slice(0, 300) }, onDeny: 'deny_no_context' };
+  if (key) turn.say(key);
+  turn.state.activeFlow = null;
+}
+
+export async function handoff(turn: Turn, reason: string): Promise<void> {
+  const outcome = await turn.tool('handoff', { reason: reason.slice(0, 300) });
+  if (outcome.status !== 'ok') return turn.say('error');
+  turn.say('handoff_created', { ticketId: String(outcome.data.ticketId) });
+}
+
+const HUMAN_REPLIES = [
+  { title: 'Yes, connect me', payload: 'yes' },
+  { title: 'No thanks', payload: 'no' },
+];
+
+export const INFO_FLOWS: Record<string, Flow> = {
+  greet: {
+    slots: [],
+    act: async (turn) =>
+      turn.say('greet', {}, [
+        {
+          type: 'quick_replies',
+          replies: [
+            { title: 'Track my order', payload: '/track_order' },
+            { title: 'Find a product', payload: '/product_search' },
+            { title: 'Start a return', payload: '/return_item' },
+          ],
+        },
+      ]),
+  },
+  goodbye: reply('goodbye'),
+  thank_you: reply('thank_you'),
+  bot_challenge: reply('bot_challenge'),
+  affirm: reply('affirm_no_context'),
+  deny: reply('deny_no_context'),
+  review: reply('review'),
+  size_help: reply('size_help'),
+  change_order: {
+    slots: [],
+    act: async (turn) =>
+      turn.say('change_order', {}, [
+        {
+          type: 'quick_replies',
+          replies: [
+            { title: 'Cancel an order', payload: '/cancel_order' },
+            { title: 'Change the address', payload: '/change_shipping_address' },
+          ],
+        },
+      ]),
+  },
+  place_order: reply('place_order'),
+  check_refund_policy: policy('refunds'),
+  check_cancellation_fee: policy('cancellation'),
+  delivery_options: policy('shipping'),
+  delivery_period: policy('shipping'),
+  check_payment_methods: policy('payment'),
+  payment_issue: policy('payment', 'payment_issue', true),
+  check_invoice: policy('invoice'),
+  get_invoice: policy('invoice'),
+  create_account: policy('account', 'account_help'),
+  delete_account: policy('account', 'account_help'),
+  edit_account: policy('account', 'account_help'),
+  recover_password: policy('account', 'account_help'),
+  registration_problems: policy('account', 'account_help'),
+  switch_account: policy('account', 'account_help'),
+  set_up_shipping_address: policy('account', 'account_help'),
+  newsletter_subscription: policy('account', 'account_help'),
+  contact_customer_service: {
+    slots: [],
+    act: async (turn) => {
+      offerHuman(turn, `asked for customer service: ${turn.text}`);
+      turn.say('handoff_offered', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+    },
+  },
+  contact_human_agent: { slots: [], act: async (turn) => handoff(turn, `asked for a person: ${turn.text}`) },
+  complaint: {
+    slots: [],
+    act: async (turn) => {
+      offerHuman(turn, `complaint: ${turn.text}`);
+      turn.say('complaint', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+    },
+  },
+};
+
+export { HUMAN_REPLIES };
