@@ -7,6 +7,7 @@ import { ConfigError } from '../config';
 import { registerDbCommands } from './db-commands';
 import { registerNluCommands } from './nlu-commands';
 import { registerServeCommand } from './serve-command';
+import { registerTestCommands } from './test-commands';
 
 /** Exit codes: 1 runtime failure, 2 bad configuration or usage. */
 export const EXIT_FAILURE = 1;
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerNluCommands(program);
   registerServeCommand(program);
+  registerTestCommands(program);
   return program;
 }
 

@@ -1,0 +1,54 @@
+/** `shopdesk test stories`: runs the conversation stories against the shipped model and a fresh demo store. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { buildAssistant } from '../assistant';
+import { loadNluModel, DEFAULT_NLU_MODEL_DIR } from '../nlu';
+import { loadStories, runStory } from '../dialogue/stories';
+import { migrateDatabase, openDatabase, seedDatabase } from '../store';
+import { createLogger } from '../util/logger';
+
+export const DEFAULT_STORIES_DIR = path.resolve(__dirname, '../../test/stories');
+
+export function registerTestCommands(program: Command): void {
+  const test = program.command('test').description('conversation tests');
+  test
+    .command('stories')
+    .description('run YAML stories (user turns + expected intents, tool calls and replies)')
+    .option('--stories <path>', 'story file or folder', DEFAULT_STORIES_DIR)
+    .option('--model <dir>', 'NLU model folder', DEFAULT_NLU_MODEL_DIR)
+    .option('--verbose', 'print every transcript', false)
+    .action(async (options: { stories: string; model: string; verbose: boolean }) => {
+      const stories = loadStories(options.stories);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopdesk-stories-'));
+      const url = `file:${path.join(dir, 'stories.db')}`;
+      try {
+        await migrateDatabase(url);
+        await seedDatabase(url, { scale: 0.05 });
+        const database = openDatabase(url);
+        const assistant = await buildAssistant(await loadNluModel(options.model), database.prisma, createLogger('silent'));
+        let failed = 0;
+        for (const story of stories) {
+          const result = await runStory(story, {
+            engine: assistant.engine,
+            newConversation: async () => {
+              const id = crypto.randomUUID();
+              await assistant.conversations.create(id, 'test');
+              return id;
+            },
+          });
+          if (!result.passed) failed += 1;
+          process.stdout.write(`${result.passed ? 'PASS' : 'FAIL'} ${result.story} (${path.basename(result.file)})\n`);
+          if (!result.passed || options.verbose) process.stdout.write(`${[...result.failures.map((f) => `  ✗ ${f}`), ...result.transcript.map((t) => `    ${t}`)].join('\n')}\n`);
+        }
+        process.stdout.write(`stories: ${stories.length - failed} passed, ${failed} failed\n`);
+        if (failed > 0) process.exitCode = 1;
+        assistant.nlu.dispose();
+        await database.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+}
