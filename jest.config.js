@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Transpile only (types are checked once by `npm run lint`): keeps the suite fast on 2 cores.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   // Each test file owns its SQLite file / server port; two workers fit the 2-core machines.
   maxWorkers: 2,
   testTimeout: 60000,
