@@ -90,6 +90,7 @@ export class DatabaseLifecycle {
         if (result.seeded) logger.info({ counts: result.counts, ms: result.ms }, 'demo store seeded');
       }
       const database = openDatabase(url);
+      await database.prepare();
       await database.prisma.$queryRawUnsafe('SELECT 1');
       if (this.stopped) {
         await database.close();
