@@ -13,3 +13,6 @@ execFileSync(process.execPath, [path.join(__dirname, 'prisma-schemas.js')], { st
 for (const schema of ['prisma/schema.prisma', 'prisma/postgresql/schema.prisma']) {
   execFileSync(process.execPath, [prisma, 'generate', '--no-hints', '--schema', schema], { stdio: 'inherit', cwd: root, env });
 }
+
+// The chat widget bundle (esbuild comes with tsx, a runtime dependency).
+execFileSync(process.execPath, [path.join(__dirname, 'build-widget.js')], { stdio: 'inherit', cwd: root });

@@ -10,11 +10,12 @@ describe('server with an embedded store', () => {
   });
   afterAll(async () => t.stop());
 
-  test('healthz and readyz answer 200 once the store is ready', async () => {
+  test('healthz and readyz answer 200 once the store, the NLU model and the chat are ready', async () => {
+    while (!t.server.assistant()) await new Promise((r) => setTimeout(r, 100));
     expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${t.server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', nlu: 'ok', chat: 'ok' });
   });
 
   test('the storefront lists products from the database, filters by category and pages', async () => {

@@ -12,6 +12,8 @@ import { openSqlDriver } from '../../src/store/sql-driver';
 import { databaseKinds, type TestDatabase } from '../helpers/databases';
 
 const SCALE = 0.03;
+/** The store's "today"; seeding defaults to the real today, so tests pin it. */
+const TODAY = new Date('2026-11-23T00:00:00Z');
 
 async function tableDigest(url: string): Promise<string> {
   const driver = openSqlDriver(url);
@@ -57,8 +59,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('data layer on %
   test('seed loads the generated store, is idempotent, and --reset reloads it', async () => {
     const { url } = await fresh();
     await migrateDatabase(url);
-    const expected = generateDemoStore({ seed: 7, scale: SCALE });
-    const result = await seedDatabase(url, { seed: 7, scale: SCALE });
+    const expected = generateDemoStore({ seed: 7, scale: SCALE, referenceDate: TODAY });
+    const result = await seedDatabase(url, { seed: 7, scale: SCALE, referenceDate: TODAY });
     expect(result.seeded).toBe(true);
     const counts = await countStore(url);
     expect(counts).toEqual({
@@ -84,7 +86,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('data layer on %
     const b = await fresh();
     for (const { url } of [a, b]) {
       await migrateDatabase(url);
-      await seedDatabase(url, { seed: 11, scale: SCALE });
+      await seedDatabase(url, { seed: 11, scale: SCALE, referenceDate: TODAY });
     }
     expect(await tableDigest(a.url)).toBe(await tableDigest(b.url));
   });
