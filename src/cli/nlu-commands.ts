@@ -59,7 +59,7 @@ export function registerNluCommands(program: Command): void {
     .action(async (options: { model: string; data: string; out: string }) => {
       const model = await loadNluModel(options.model);
       const data = loadTrainingData(options.data);
-      const report = evaluateModel(model, data.examples, model.manifest.config.outOfScopeIntent);
+      const report = await evaluateModel(model, data.examples, model.manifest.config.outOfScopeIntent);
       fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
       fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
       const htmlFile = options.out.replace(/\.json$/i, '') + '.html';
@@ -78,12 +78,12 @@ export function registerNluCommands(program: Command): void {
     .argument('[text...]', 'message to parse')
     .action(async (words: string[], options: { model: string }) => {
       const model = await loadNluModel(options.model);
-      const print = (text: string) => {
-        const { text: parsedText, intent, intent_ranking, entities } = model.parse(text);
+      const print = async (text: string) => {
+        const { text: parsedText, intent, intent_ranking, entities } = await model.parseAsync(text);
         process.stdout.write(`${JSON.stringify({ text: parsedText, intent, intent_ranking, entities })}\n`);
       };
-      if (words.length > 0) print(words.join(' '));
-      else for await (const line of readline.createInterface({ input: process.stdin })) print(line);
+      if (words.length > 0) await print(words.join(' '));
+      else for await (const line of readline.createInterface({ input: process.stdin })) await print(line);
       model.dispose();
     });
 }

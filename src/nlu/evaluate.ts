@@ -45,14 +45,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Parses every example (timed one by one, as a shopper's messages arrive) and scores the results. */
-export function evaluateModel(model: NluModel, examples: readonly TrainingExample[], outOfScopeIntent = 'out_of_scope'): EvaluationReport {
+export async function evaluateModel(model: NluModel, examples: readonly TrainingExample[], outOfScopeIntent = 'out_of_scope'): Promise<EvaluationReport> {
   const latencies: number[] = [];
-  const results: ParseResult[] = examples.map((example) => {
+  const results: ParseResult[] = [];
+  for (const example of examples) {
     const t0 = process.hrtime.bigint();
-    const result = model.parse(example.text);
+    results.push(await model.parseAsync(example.text));
     latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    return result;
-  });
+  }
   return scoreResults(examples, results, outOfScopeIntent, latencies);
 }
 

@@ -17,8 +17,8 @@ export { ModelFileError } from './model/weights-file';
 /** The shipped model (trained from intents/ by `shopdesk nlu train`). */
 export const DEFAULT_NLU_MODEL_DIR = path.resolve(__dirname, '../../models/nlu');
 
-/** Starts TensorFlow.js (fastest backend available) and loads a model folder. */
+/** Starts TensorFlow.js (fastest backend available) and loads a model folder (and the Hugging Face encoder its config may name). */
 export async function loadNluModel(dir: string = DEFAULT_NLU_MODEL_DIR): Promise<NluModel> {
   await initTensorflow();
-  return NluModel.load(dir);
+  return NluModel.loadAsync(dir);
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { tf } from '../ml/tf-backend';
-import { loadDenseFeatures } from './features/dense-features';
+import { loadDenseFeatures, loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch } from './features/featurizer';
 import type { DenseTokenFeatures } from './features/word-vectors';
 import { decideIntent, type Calibration } from './model/calibration';
@@ -18,6 +18,15 @@ import type { LookupTable, RegexFeature } from './types';
 
 /** Longest text parsed; longer input is cut and flagged. */
 export const MAX_TEXT_LENGTH = 2000;
+
+/** Texts per prepare() + forward pass in parseBatchAsync. */
+const ASYNC_CHUNK = 256;
+
+function clipText(raw: unknown): { text: string; truncated: boolean } {
+  const text = typeof raw === 'string' ? raw : String(raw ?? '');
+  const truncated = text.length > MAX_TEXT_LENGTH;
+  return { text: truncated ? text.slice(0, MAX_TEXT_LENGTH) : text, truncated };
+}
 
 export interface ParsedEntity {
   entity: string;
@@ -63,24 +72,32 @@ export class NluModel {
   private readonly oosIndex: number | undefined;
   private readonly dense: DenseTokenFeatures | undefined;
 
+  /**
+   * `dense`: the model's dense token features, when the caller has them (training,
+   * loadAsync); else they are resolved from the config, synchronously, which for an
+   * `hfEncoder` needs the encoder loaded already (see loadAsync).
+   */
   constructor(
     readonly manifest: Omit<ModelManifest, 'weights'>,
     readonly network: JointModel,
     readonly ruleData: RuleData,
+    dense?: DenseTokenFeatures,
   ) {
     this.rules = new RuleEntityExtractor({ regexes: ruleData.regexes, lookups: ruleData.lookups, synonyms: ruleData.synonyms });
-    this.dense = network.shape.denseDim > 0 ? loadDenseFeatures(manifest.config) : undefined;
+    this.dense = network.shape.denseDim > 0 ? (dense ?? loadDenseFeatures(manifest.config)) : undefined;
+    if (this.dense && this.dense.dim !== network.shape.denseDim) {
+      throw new Error(`The model was trained with ${network.shape.denseDim}-dimensional dense features, but its config now gives ${this.dense.dim} (word vectors or hfEncoder changed?)`);
+    }
     const oos = manifest.intents.indexOf(manifest.config.outOfScopeIntent);
     this.oosIndex = oos >= 0 ? oos : undefined;
   }
 
-  /** Loads a model folder written by `save`. Errors name the offending file. */
-  static load(dir: string): NluModel {
-    const manifestFile = path.join(dir, MODEL_FILES.manifest);
-    const manifest = readJsonFile<ModelManifest>(manifestFile);
-    if (manifest.format !== 'shopdesk-nlu/1' || !Array.isArray(manifest.intents) || !Array.isArray(manifest.weights)) {
-      throw new ModelFileError(manifestFile, 'is not a ShopDesk NLU model manifest');
-    }
+  /**
+   * Loads a model folder written by `save`. Errors name the offending file. A model
+   * whose config has an `hfEncoder` needs loadAsync (or the encoder passed as `dense`).
+   */
+  static load(dir: string, dense?: DenseTokenFeatures): NluModel {
+    const manifest = readManifest(dir);
     const ruleData = readJsonFile<RuleData>(path.join(dir, MODEL_FILES.rules));
     const weights = readWeights(path.join(dir, MODEL_FILES.weights), manifest.weights);
     const denseDim = manifest.weights.find((w) => w.name === 'dense_projection')?.shape[0] ?? 0;
@@ -90,7 +107,20 @@ export class NluModel {
     } catch (error) {
       throw new ModelFileError(path.join(dir, MODEL_FILES.weights), (error as Error).message, { cause: error });
     }
-    return new NluModel(manifest, network, ruleData);
+    try {
+      return new NluModel(manifest, network, ruleData, denseDim > 0 ? dense : undefined);
+    } catch (error) {
+      network.dispose();
+      throw error;
+    }
+  }
+
+  /** Loads a model folder, first loading (asynchronously) the dense features its config names, a Hugging Face encoder included. */
+  static async loadAsync(dir: string): Promise<NluModel> {
+    const manifest = readManifest(dir);
+    const usesDense = manifest.weights.some((w) => w.name === 'dense_projection');
+    const dense = usesDense ? await loadDenseFeaturesAsync(manifest.config) : undefined;
+    return NluModel.load(dir, dense);
   }
 
   get intents(): readonly string[] {
@@ -107,17 +137,34 @@ export class NluModel {
     return this.rules.extract(text);
   }
 
+  /** Parses one message. Throws for a model with a Hugging Face encoder unless the text was prepared: use parseAsync there. */
   parse(input: string): ParseResult {
     return this.parseBatch([input])[0]!;
+  }
+
+  /** parse() for every model: first runs the async dense features (a Hugging Face encoder) on the text. */
+  async parseAsync(input: string): Promise<ParseResult> {
+    return (await this.parseBatchAsync([input]))[0]!;
+  }
+
+  /** parseBatch() for every model, in chunks: runs the async dense features, then the forward pass. */
+  async parseBatchAsync(inputs: readonly string[]): Promise<ParseResult[]> {
+    const prepare = this.dense?.prepare?.bind(this.dense);
+    if (!prepare) return this.parseBatch(inputs);
+    const results: ParseResult[] = [];
+    for (let i = 0; i < inputs.length; i += ASYNC_CHUNK) {
+      const chunk = inputs.slice(i, i + ASYNC_CHUNK);
+      await prepare(chunk.map((raw) => clipText(raw).text));
+      results.push(...this.parseBatch(chunk));
+    }
+    return results;
   }
 
   /** Parses several messages in one forward pass (faster for evaluation). */
   parseBatch(inputs: readonly string[]): ParseResult[] {
     const { config, intents, tags, calibration } = this.manifest;
     const prepared = inputs.map((raw) => {
-      const text = typeof raw === 'string' ? raw : String(raw ?? '');
-      const truncated = text.length > MAX_TEXT_LENGTH;
-      const clipped = truncated ? text.slice(0, MAX_TEXT_LENGTH) : text;
+      const { text: clipped, truncated } = clipText(raw);
       const ruleEntities = this.rules.extract(clipped);
       const encoded = encodeMessage(clipped, { ...config, maxFeatures: config.maxFeaturesPerToken }, ruleEntities, this.dense);
       return { text: clipped, truncated, ruleEntities, encoded };
@@ -191,6 +238,15 @@ export class NluModel {
   dispose(): void {
     this.network.dispose();
   }
+}
+
+function readManifest(dir: string): ModelManifest {
+  const manifestFile = path.join(dir, MODEL_FILES.manifest);
+  const manifest = readJsonFile<ModelManifest>(manifestFile);
+  if (manifest.format !== 'shopdesk-nlu/1' || !Array.isArray(manifest.intents) || !Array.isArray(manifest.weights)) {
+    throw new ModelFileError(manifestFile, 'is not a ShopDesk NLU model manifest');
+  }
+  return manifest;
 }
 
 function round(value: number): number {

@@ -7,7 +7,7 @@
 import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { Prng } from '../util/prng';
 import { validateTrainingData, hashTrainingData } from './data';
-import { loadDenseFeatures } from './features/dense-features';
+import { loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch, type EncodedMessage } from './features/featurizer';
 import { buildTagSet, spansToTags } from './model/bio';
 import { DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
@@ -40,6 +40,9 @@ export interface TrainResult {
   bestEpoch: number;
   validation: { examples: number; intentAccuracy: number | undefined; calibration: Calibration };
 }
+
+/** Examples whose async dense features are prepared at a time (well under the encoder's cache size). */
+const PREPARE_CHUNK = 1024;
 
 interface Sample {
   encoded: EncodedMessage;
@@ -120,12 +123,20 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   const ruleData: RuleData = { regexes: data.regexes, lookups: data.lookups, synonyms: data.synonyms };
   const rules = new RuleEntityExtractor(ruleData);
   const featurizerOptions = { ...config, maxFeatures: config.maxFeaturesPerToken };
-  const dense = loadDenseFeatures(config);
+  const dense = await loadDenseFeaturesAsync(config);
 
-  const samples: Sample[] = data.examples.map((example) => {
-    const encoded = encodeMessage(example.text, featurizerOptions, rules.extract(example.text), dense);
-    return { encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) };
-  });
+  // Async dense features (a Hugging Face encoder) run ahead of encoding, chunk by chunk so
+  // that their bounded cache always holds the chunk. Samples keep their dense vectors, so
+  // validation and calibration need no second encoder pass.
+  const samples: Sample[] = [];
+  for (let i = 0; i < data.examples.length; i += PREPARE_CHUNK) {
+    const chunk = data.examples.slice(i, i + PREPARE_CHUNK);
+    await dense?.prepare?.(chunk.map((example) => example.text));
+    for (const example of chunk) {
+      const encoded = encodeMessage(example.text, featurizerOptions, rules.extract(example.text), dense);
+      samples.push({ encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) });
+    }
+  }
   const { train, validation } = stratifiedSplit(samples, config.validationSplit, rng);
 
   const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
@@ -196,7 +207,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     const logits = predictLogits(network, validation, config, intents.length);
     calibration = fitCalibration({ logits, labels: validation.map((s) => s.intent) }, intentIndex.get(config.outOfScopeIntent));
   }
-  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData);
+  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData, dense);
   return {
     model,
     backend,

@@ -29,9 +29,9 @@ describe('training a tiny model', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('learns: held-out intent accuracy well above chance (20%) and entities found', () => {
+  test('learns: held-out intent accuracy well above chance (20%) and entities found', async () => {
     const test = loadTrainingData(path.join(FIXTURES, 'nlu-tiny-test.yml'));
-    const report = evaluateModel(model, test.examples);
+    const report = await evaluateModel(model, test.examples);
     expect(report.intent.accuracy).toBeGreaterThanOrEqual(0.8);
     expect(report.entity.micro_f1).toBeGreaterThanOrEqual(0.6);
     expect(seconds).toBeLessThan(60);

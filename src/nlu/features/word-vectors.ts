@@ -14,6 +14,12 @@ export interface DenseTokenFeatures {
   readonly dim: number;
   /** [tokens.length * dim], zeros for tokens it has nothing for. */
   encode(tokens: readonly Token[]): Float32Array;
+  /**
+   * Asynchronous work done ahead of encode() (running a neural encoder over the
+   * texts), its results cached by text, so that encode() stays synchronous.
+   * Features that have it throw from encode() for a text that was not prepared.
+   */
+  prepare?(texts: readonly string[]): Promise<void>;
 }
 
 export class WordVectors implements DenseTokenFeatures {
