@@ -30,7 +30,11 @@ export function registerTestCommands(program: Command): void {
         const database = openDatabase(url);
         const assistant = await buildAssistant(await loadNluModel(options.model), database.prisma, createLogger('silent'));
         let failed = 0;
+        let seededFor: string | undefined;
         for (const story of stories) {
+          // Stories change the store (cancel orders, start returns): each file starts from a fresh one.
+          if (seededFor !== undefined && seededFor !== story.file) await seedDatabase(url, { scale: 0.05, reset: true });
+          seededFor = story.file;
           const result = await runStory(story, {
             engine: assistant.engine,
             newConversation: async () => {

@@ -14,7 +14,7 @@ import { ORDER_FLOWS, runConfirmed } from './order-flows';
 import type { BotReply, ProductCard, RichPart } from './reply';
 import type { ResponseTemplates } from './responses';
 import { cheaper, runSearch, SHOPPING_FLOWS } from './shopping-flows';
-import { addressFrom, emailFrom, orderNumberFrom, ordinalFrom, searchFiltersFrom } from './slots';
+import { addressFrom, discountCodeFrom, emailFrom, orderNumberFrom, ordinalFrom, searchFiltersFrom } from './slots';
 import { initialState, reviveState, type ConversationState } from './state';
 import type { ToolCallRecord, Turn, TurnResult } from './turn';
 
@@ -41,7 +41,7 @@ export interface ConversationRepository {
 }
 
 export interface EngineDeps {
-  nlu: Pick<NluModel, 'parse'>;
+  nlu: Pick<NluModel, 'parseAsync'>;
   tools: ToolRunner;
   conversations: ConversationRepository;
   responses: ResponseTemplates;
@@ -60,6 +60,8 @@ function explicitIntent(text: string): string | undefined {
   return match && FLOWS[match[1]!] ? match[1] : undefined;
 }
 
+const CART_QUESTION = /\b(what'?s in|show|view|see|check|open)\b.*\b(cart|basket)\b/i;
+const TAKE_IT = /\b(take|buy|add|get|order)\b/i;
 const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|them|one)|is there one)/i;
 
 export class DialogueEngine {
@@ -71,7 +73,7 @@ export class DialogueEngine {
     const forced = explicitIntent(text);
     const parse: ParseResult = forced
       ? { text, intent: { name: forced, confidence: 1 }, intent_ranking: [{ name: forced, confidence: 1 }], entities: [], ambiguous: false, truncated: false }
-      : this.deps.nlu.parse(text);
+      : await this.deps.nlu.parseAsync(text);
     if (record?.mode === 'agent') return { replies: [], parse, toolCalls: [], handledBy: 'agent' };
     if (options.sessionCustomerId !== undefined && state.verification.customerId === null) state.verification.customerId = options.sessionCustomerId;
 
@@ -100,6 +102,7 @@ export class DialogueEngine {
       },
       showProducts: (products: ProductCard[]): RichPart => {
         state.lastProducts = products.map((p) => p.id);
+        state.focusProduct = null;
         state.lastMinPriceCents = products.length ? Math.min(...products.map((p) => p.priceCents)) : null;
         return { type: 'product_cards', products };
       },
@@ -142,17 +145,24 @@ export class DialogueEngine {
       return this.runFlow(turn, lastOrderFlow, now);
     }
 
+    // The cart is asked about in too many ways for the classifier ("what's in my cart?"): a pattern settles it.
+    if (CART_QUESTION.test(text)) return this.runFlow(turn, 'add_to_cart', now);
+
     // Follow-ups on the last results.
     if (state.lastSearch && /\b(cheaper|less expensive|lower price|more affordable)\b/i.test(text)) {
       await cheaper(turn);
       return 'follow_up:cheaper';
     }
     const mentioned = searchFiltersFrom(parse.entities);
-    if (state.lastSearch && !mentioned.query && (mentioned.color || mentioned.size || mentioned.material || mentioned.brand || mentioned.maxPrice !== undefined) && (FOLLOW_UP.test(text) || parse.intent.confidence < 0.6)) {
+    // "what about in blue?" is often read as out of scope or size help; a recommendation or cart request is not a refinement.
+    const refinable = !['product_recommendation', 'add_to_cart', 'product_compare'].includes(intent) || parse.intent.confidence < 0.6;
+    const ordinal = state.lastProducts.length > 0 ? ordinalFrom(text, state.lastProducts.length) : undefined;
+    if (ordinal !== undefined && TAKE_IT.test(text)) return this.runFlow(turn, 'add_to_cart', now);
+    if (state.lastSearch && refinable && ordinal === undefined && !mentioned.query && !mentioned.category && (mentioned.color || mentioned.size || mentioned.material || mentioned.brand || mentioned.maxPrice !== undefined) && (FOLLOW_UP.test(text) || parse.intent.confidence < 0.6)) {
       await runSearch(turn, { ...state.lastSearch, ...mentioned });
       return 'follow_up:refine_search';
     }
-    if (state.lastProducts.length > 0 && ordinalFrom(text, state.lastProducts.length) !== undefined && !SHOPPING_FLOWS[intent]) {
+    if (ordinal !== undefined && !SHOPPING_FLOWS[intent]) {
       return this.runFlow(turn, 'product_details', now);
     }
 
@@ -184,15 +194,19 @@ export class DialogueEngine {
   /** Fills slots from the message; returns whether `wanted` got a value. */
   private fillSlots(turn: Turn, slots: readonly SlotName[], wanted?: SlotName): boolean {
     const { state, parse, text } = turn;
+    // An answer to "what's the new address?" or "which item?" holds numbers (postal codes, item ids)
+    // that are not order numbers: never let it overwrite the order being discussed.
+    const answeringOther = state.askedSlot === 'address' || state.askedSlot === 'order_item' || state.askedSlot === 'discount_code';
     for (const slot of slots) {
       let value: string | undefined;
-      if (slot === 'order_id') value = orderNumberFrom(parse.entities, text, state.askedSlot === 'order_id');
+      if (slot === 'order_id') value = answeringOther ? undefined : orderNumberFrom(parse.entities, text, state.askedSlot === 'order_id');
       else if (slot === 'email') value = emailFrom(parse.entities, text);
       else if (slot === 'address' && state.askedSlot === 'address') {
         const address = addressFrom(text, parse.entities);
         value = address ? JSON.stringify(address) : undefined;
       } else if (slot === 'order_item') value = /\breturn item (\d+)\b/i.exec(text)?.[1];
       else if (slot === 'product') value = parse.entities.find((e) => e.entity === 'product')?.text;
+      else if (slot === 'discount_code') value = discountCodeFrom(text);
       if (value) state.slots[slot] = value;
     }
     return wanted !== undefined && state.slots[wanted] !== undefined;
@@ -209,7 +223,7 @@ export class DialogueEngine {
     const flow = FLOWS[flowName]!;
     const { state } = turn;
     state.activeFlow = flowName;
-    this.fillSlots(turn, ['order_id', 'email', ...flow.slots]);
+    this.fillSlots(turn, ['order_id', 'email', ...flow.slots, ...(flow.optionalSlots ?? [])]);
 
     if (flow.verify && state.verification.customerId === null) {
       const verdict = await this.verify(turn, flowName, now);
@@ -221,8 +235,11 @@ export class DialogueEngine {
     await flow.act(turn);
     // A flow that asked something itself (e.g. which item) keeps the form open.
     if (!state.askedSlot) state.activeFlow = null;
-    if (state.activeFlow === null) delete state.slots.address;
-    return flowName;
+    if (state.activeFlow === null) {
+      // Per-request details do not outlive the request; the order and the email do (follow-ups use them).
+      for (const slot of ['address', 'order_item', 'product', 'discount_code']) delete state.slots[slot];
+    }
+    return state.askedSlot ? `ask:${state.askedSlot}` : flowName;
   }
 
   private async verify(turn: Turn, flowName: string, now: () => Date): Promise<string> {

@@ -9,6 +9,8 @@ export type SlotName = 'order_id' | 'email' | 'address' | 'product' | 'discount_
 
 export interface Flow {
   slots: SlotName[];
+  /** Slots taken when the message has them, never asked for (e.g. which item to return). */
+  optionalSlots?: SlotName[];
   /** The shopper must prove who they are first (email + order number, or a session token). */
   verify?: boolean;
   act(turn: Turn): Promise<void>;

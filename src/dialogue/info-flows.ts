@@ -2,10 +2,11 @@
 import type { Flow } from './flow';
 import type { Turn } from './turn';
 
-function policy(topic: string, key = 'policy_answer', offerHandoff = false): Flow {
+function policy(topicFor: string | ((turn: Turn) => string), key = 'policy_answer', offerHandoff = false): Flow {
   return {
     slots: [],
     act: async (turn) => {
+      const topic = typeof topicFor === 'string' ? topicFor : topicFor(turn);
       const outcome = await turn.tool('store_policy', { topic });
       const answer = outcome.status === 'ok' ? String(outcome.data.answer ?? '') : '';
       const link = outcome.status === 'ok' && typeof outcome.data.link === 'string' ? outcome.data.link : undefined;
@@ -73,7 +74,8 @@ export const INFO_FLOWS: Record<string, Flow> = {
       ]),
   },
   place_order: reply('place_order'),
-  check_refund_policy: policy('refunds'),
+  // One intent covers "what's your return policy?" and "how do refunds work?": the words pick the topic.
+  check_refund_policy: policy((turn) => (/\brefund/i.test(turn.text) ? 'refunds' : 'returns')),
   check_cancellation_fee: policy('cancellation'),
   delivery_options: policy('shipping'),
   delivery_period: policy('shipping'),
@@ -92,6 +94,7 @@ export const INFO_FLOWS: Record<string, Flow> = {
   contact_customer_service: {
     slots: [],
     act: async (turn) => {
+      await policy('contact').act(turn);
       offerHuman(turn, `asked for customer service: ${turn.text}`);
       turn.say('handoff_offered', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
     },

@@ -21,7 +21,14 @@ const REFUSAL_TEXT: Record<string, string> = {
   not_delivered: 'has not been delivered yet',
   final_sale: 'it was a final-sale item',
   window_expired: 'the return window has passed',
+  return_exists: 'a return is already open for it',
 };
+
+/** A number that turned out not to be the shopper's order is forgotten, so the next question starts clean. */
+function notFound(turn: Turn, orderNumber: string): void {
+  if (turn.state.slots.order_id === orderNumber) delete turn.state.slots.order_id;
+  turn.say('order_not_found', { orderNumber });
+}
 
 function refusalText(reason: string): string {
   return REFUSAL_TEXT[reason] ?? reason.replace(/_/g, ' ');
@@ -38,7 +45,7 @@ function money(cents: unknown): string {
 async function trackOrder(turn: Turn): Promise<void> {
   const orderNumber = turn.state.slots.order_id;
   const outcome = await turn.tool('order_status', orderNumber ? { orderNumber } : {});
-  if (outcome.status === 'not_found') return turn.say('order_not_found', { orderNumber: orderNumber ?? '' });
+  if (outcome.status === 'not_found') return notFound(turn, orderNumber ?? '');
   if (outcome.status !== 'ok') return turn.say('error');
   const order = outcome.data.order as { number: string; status: string; eta?: string | null } | undefined;
   if (!order) {
@@ -51,11 +58,15 @@ async function trackOrder(turn: Turn): Promise<void> {
   turn.say('order_status', { orderNumber: order.number, statusText: STATUS_TEXT[order.status] ?? order.status, etaText }, partsOf(outcome));
 }
 
+function sayCancelRefused(turn: Turn, orderNumber: string, reason: string): void {
+  turn.say(reason === 'already_cancelled' ? 'cancel_refused_cancelled' : 'cancel_refused', { orderNumber, reasonText: refusalText(reason) });
+}
+
 async function cancelOrder(turn: Turn): Promise<void> {
   const orderNumber = turn.state.slots.order_id!;
   const outcome = await turn.tool('cancel_order', { orderNumber, confirmed: false });
-  if (outcome.status === 'not_found') return turn.say('order_not_found', { orderNumber });
-  if (outcome.status === 'refused') return turn.say('cancel_refused', { orderNumber, reasonText: refusalText(outcome.reason) });
+  if (outcome.status === 'not_found') return notFound(turn, orderNumber);
+  if (outcome.status === 'refused') return sayCancelRefused(turn, orderNumber, outcome.reason);
   if (outcome.status !== 'ok') return turn.say('error');
   const items = ((outcome.data.order as { items?: { title: string }[] } | undefined)?.items ?? []).map((i) => i.title);
   turn.state.pending = { tool: 'cancel_order', input: { orderNumber, confirmed: true }, onDeny: 'cancel_kept' };
@@ -66,9 +77,19 @@ async function cancelOrder(turn: Turn): Promise<void> {
 
 async function changeAddress(turn: Turn): Promise<void> {
   const orderNumber = turn.state.slots.order_id!;
+  if (!turn.state.slots.address) {
+    // Check the order can still be redirected before asking the shopper to type a whole address.
+    const status = await turn.tool('order_status', { orderNumber });
+    if (status.status === 'not_found') return notFound(turn, orderNumber);
+    const current = (status.status === 'ok' ? (status.data.order as { status?: string } | undefined)?.status : undefined) ?? '';
+    if (current !== 'processing') return turn.say('address_refused', { orderNumber, reasonText: refusalText(current === 'cancelled' ? 'already_cancelled' : 'already_shipped') });
+    turn.state.activeFlow = 'change_shipping_address';
+    turn.state.askedSlot = 'address';
+    return turn.say('ask_address', { orderNumber });
+  }
   const address = JSON.parse(turn.state.slots.address ?? '{}') as Record<string, string>;
   const outcome = await turn.tool('change_shipping_address', { orderNumber, address });
-  if (outcome.status === 'not_found') return turn.say('order_not_found', { orderNumber });
+  if (outcome.status === 'not_found') return notFound(turn, orderNumber);
   if (outcome.status === 'refused') return turn.say('address_refused', { orderNumber, reasonText: refusalText(outcome.reason) });
   if (outcome.status !== 'ok') return turn.say('error');
   turn.say('address_changed', { orderNumber, address: [address.line1, address.city, address.postalCode].filter(Boolean).join(', ') });
@@ -85,11 +106,19 @@ interface EligibilityItem {
 async function returnItem(turn: Turn): Promise<void> {
   const orderNumber = turn.state.slots.order_id!;
   const outcome = await turn.tool('return_eligibility', { orderNumber, ...(turn.state.slots.product ? { itemTitle: turn.state.slots.product } : {}) });
-  if (outcome.status === 'not_found') return turn.say('order_not_found', { orderNumber });
+  if (outcome.status === 'not_found') return notFound(turn, orderNumber);
   if (outcome.status === 'refused') return turn.say('return_not_eligible', { orderNumber, itemTitle: 'This order', reasonText: refusalText(outcome.reason) });
   if (outcome.status !== 'ok') return turn.say('error');
   const items = (outcome.data.items as EligibilityItem[] | undefined) ?? [];
-  const chosen = turn.state.slots.order_item ? items.find((i) => String(i.orderItemId) === turn.state.slots.order_item) : items.length === 1 ? items[0] : undefined;
+  const named = turn.state.slots.product?.toLowerCase();
+  const byName = named ? items.filter((i) => i.title.toLowerCase().includes(named) || named.split(/\s+/).some((w) => w.length > 3 && i.title.toLowerCase().includes(w.replace(/s$/, '')))) : [];
+  const chosen = turn.state.slots.order_item
+    ? items.find((i) => String(i.orderItemId) === turn.state.slots.order_item)
+    : items.length === 1
+      ? items[0]
+      : byName.length === 1
+        ? byName[0]
+        : undefined;
   if (!chosen) {
     turn.state.askedSlot = 'order_item';
     turn.state.activeFlow = 'return_item';
@@ -104,10 +133,19 @@ async function returnItem(turn: Turn): Promise<void> {
   ]);
 }
 
-async function refundStatus(turn: Turn): Promise<void> {
+/** "Refund for order X": report the refund when one exists, otherwise see whether it can be returned. */
+async function getRefund(turn: Turn): Promise<void> {
+  const orderNumber = turn.state.slots.order_id!;
+  const outcome = await turn.tool('refund_status', { orderNumber });
+  const returns = outcome.status === 'ok' ? ((outcome.data.returns as unknown[] | undefined) ?? []) : [];
+  if (returns.length > 0) return refundStatus(turn, outcome);
+  return returnItem(turn);
+}
+
+async function refundStatus(turn: Turn, known?: ToolOutcome): Promise<void> {
   const orderNumber = turn.state.slots.order_id;
-  const outcome = await turn.tool('refund_status', orderNumber ? { orderNumber } : {});
-  if (outcome.status === 'not_found') return turn.say('order_not_found', { orderNumber: orderNumber ?? '' });
+  const outcome = known ?? (await turn.tool('refund_status', orderNumber ? { orderNumber } : {}));
+  if (outcome.status === 'not_found') return notFound(turn, orderNumber ?? '');
   if (outcome.status !== 'ok') return turn.say('error');
   const returns = (outcome.data.returns as { orderNumber?: string; status: string; refundStatus: string | null; refundCents: number; refundedAt?: string | null }[] | undefined) ?? [];
   if (returns.length === 0) return turn.say('no_refunds', { scope: orderNumber ? `order ${orderNumber}` : 'your orders' });
@@ -123,7 +161,7 @@ export async function runConfirmed(turn: Turn, tool: string, input: Record<strin
   const outcome = await turn.tool(tool, input);
   const orderNumber = String(input.orderNumber ?? '');
   if (outcome.status === 'refused') {
-    return tool === 'cancel_order' ? turn.say('cancel_refused', { orderNumber, reasonText: refusalText(outcome.reason) }) : turn.say('return_not_eligible', { orderNumber, itemTitle: 'This item', reasonText: refusalText(outcome.reason) });
+    return tool === 'cancel_order' ? sayCancelRefused(turn, orderNumber, outcome.reason) : turn.say('return_not_eligible', { orderNumber, itemTitle: 'This item', reasonText: refusalText(outcome.reason) });
   }
   if (outcome.status !== 'ok') return turn.say('error');
   if (tool === 'cancel_order') return turn.say('cancelled', { orderNumber });
@@ -137,8 +175,8 @@ export async function runConfirmed(turn: Turn, tool: string, input: Record<strin
 export const ORDER_FLOWS: Record<string, Flow> = {
   track_order: { slots: [], verify: true, act: trackOrder },
   cancel_order: { slots: ['order_id'], verify: true, act: cancelOrder },
-  change_shipping_address: { slots: ['order_id', 'address'], verify: true, act: changeAddress },
-  return_item: { slots: ['order_id'], verify: true, act: returnItem },
-  get_refund: { slots: ['order_id'], verify: true, act: returnItem },
-  track_refund: { slots: [], verify: true, act: refundStatus },
+  change_shipping_address: { slots: ['order_id'], optionalSlots: ['address'], verify: true, act: changeAddress },
+  return_item: { slots: ['order_id'], optionalSlots: ['product'], verify: true, act: returnItem },
+  get_refund: { slots: ['order_id'], optionalSlots: ['product'], verify: true, act: getRefund },
+  track_refund: { slots: [], verify: true, act: (turn) => refundStatus(turn) },
 };

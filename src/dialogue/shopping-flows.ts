@@ -1,7 +1,7 @@
 /** Flows about products: search (with follow-ups), details, stock, comparison, recommendations, cart, discounts. */
 import { formatPrice } from '../util/html';
 import type { ProductCard } from './reply';
-import { discountCodeFrom, ordinalFrom, refersToShown, searchFiltersFrom } from './slots';
+import { ordinalFrom, refersToShown, searchFiltersFrom } from './slots';
 import type { Flow } from './flow';
 import type { SearchFilters } from './state';
 import type { Turn } from './turn';
@@ -14,6 +14,7 @@ function describeFilters(f: SearchFilters): string {
 }
 
 const RELAX_TEXT: Record<string, string> = {
+  query: 'Try different words?',
   maxPrice: 'Try a higher price limit?',
   size: 'Try another size?',
   color: 'Try another colour?',
@@ -34,12 +35,25 @@ export async function runSearch(turn: Turn, filters: SearchFilters): Promise<voi
   turn.say('product_results', { filtersText: describeFilters(filters) }, [turn.showProducts(products)]);
 }
 
+/** Words that say what the shopper wants to do, not what they want: dropped from free-text queries. */
+const FILLER = /\b(show|find|search|me|do|does|you|have|any|i'?m|i|looking|for|want|need|some|a|an|the|please|is|it|in|stock|available|tell|about|what|whats|what's|can|get|buy|products?|items?|there|of|my)\b/gi;
+
+export function freeTextQuery(text: string): string {
+  return text.replace(/[?!.,]/g, ' ').replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A new search: only what this message asks for (follow-ups that refine the last search are routed elsewhere). */
 async function search(turn: Turn): Promise<void> {
-  const mentioned = searchFiltersFrom(turn.parse.entities);
-  // A fresh search starts from what was said now; a follow-up without a product keeps the last query.
-  const base = mentioned.query || mentioned.category || !turn.state.lastSearch ? {} : turn.state.lastSearch;
-  const filters = { ...base, ...mentioned };
-  if (!filters.query && !filters.category && !filters.brand) filters.query = turn.text.replace(/\b(show|find|me|do|you|have|any|i'?m|looking|for|want|need|some|a|an|the|please)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  const filters = searchFiltersFrom(turn.parse.entities);
+  if (!filters.query && !filters.category) {
+    const query = turn.text.startsWith('/') ? '' : freeTextQuery(turn.text);
+    if (query) filters.query = query;
+  }
+  if (!filters.query && !filters.category && !filters.brand) {
+    turn.state.activeFlow = 'product_search';
+    turn.state.askedSlot = 'product';
+    return turn.say('ask_product');
+  }
   await runSearch(turn, filters);
 }
 
@@ -51,19 +65,25 @@ export async function cheaper(turn: Turn): Promise<void> {
   await runSearch(turn, { ...last, ...(below !== undefined ? { maxPrice: below } : {}) });
 }
 
-/** The product the shopper means: an ordinal, "it" (the first shown), or a named product searched for. */
+/**
+ * The product the shopper means: an ordinal ("the second one"), a product named in the message,
+ * else the product in focus (the last one picked or asked about), else the first one shown.
+ */
 async function resolveProduct(turn: Turn): Promise<number | undefined> {
-  const shown = turn.state.lastProducts;
+  const { state } = turn;
+  const shown = state.lastProducts;
   const ordinal = ordinalFrom(turn.text, shown.length);
-  if (ordinal !== undefined && shown[ordinal] !== undefined) return shown[ordinal];
+  if (ordinal !== undefined && shown[ordinal] !== undefined) return (state.focusProduct = shown[ordinal]!);
   const filters = searchFiltersFrom(turn.parse.entities);
-  if (filters.query || filters.brand) {
-    const outcome = await turn.tool('product_search', { ...filters, limit: 1 });
+  const named = filters.query ?? (filters.brand ? freeTextQuery(turn.text) : undefined);
+  if (named && !(refersToShown(turn.text) && !filters.query && !filters.brand)) {
+    const outcome = await turn.tool('product_search', { ...filters, query: named, limit: 1 });
     const found = outcome.status === 'ok' ? outcome.products?.[0] : undefined;
-    if (found) return found.id;
+    if (found) return (state.focusProduct = found.id);
   }
-  if (shown.length > 0 && (refersToShown(turn.text) || shown.length === 1 || turn.state.activeFlow === null)) return shown[0];
-  return undefined;
+  const fallback = state.focusProduct ?? shown[0];
+  if (fallback !== undefined) state.focusProduct = fallback;
+  return fallback;
 }
 
 function productFlow(act: (turn: Turn, productId: number) => Promise<void>): Flow['act'] {
@@ -133,7 +153,7 @@ export const SHOPPING_FLOWS: Record<string, Flow> = {
   add_to_cart: {
     slots: [],
     act: async (turn) => {
-      if (/\b(what'?s in|show|view|see)\b.*\bcart\b/i.test(turn.text)) return viewCart(turn);
+      if (/\b(what'?s in|show|view|see|check|open)\b.*\b(cart|basket)\b/i.test(turn.text)) return viewCart(turn);
       const productId = await resolveProduct(turn);
       if (productId === undefined) return turn.say('ask_which_product');
       const size = searchFiltersFrom(turn.parse.entities).size;
@@ -146,10 +166,9 @@ export const SHOPPING_FLOWS: Record<string, Flow> = {
     },
   },
   discount_code: {
-    slots: [],
+    slots: ['discount_code'],
     act: async (turn) => {
-      const code = discountCodeFrom(turn.text);
-      if (!code) return turn.say('ask_discount_code');
+      const code = turn.state.slots.discount_code!;
       const outcome = await turn.tool('discount_code', { code });
       if (outcome.status === 'ok') return turn.say('discount_valid', { code, description: String(outcome.data.description ?? '') });
       turn.say('discount_invalid', { code, reasonText: outcome.status === 'refused' && outcome.reason === 'expired' ? 'has expired' : "isn't a valid code" });

@@ -31,6 +31,8 @@ export interface ConversationState {
   pending: PendingConfirmation | null;
   /** Product ids shown last, in display order ("the second one"). */
   lastProducts: number[];
+  /** The product the conversation is about now ("is it in stock?"), once one was picked or asked about. */
+  focusProduct: number | null;
   /** Lowest price among them, for "cheaper?". */
   lastMinPriceCents: number | null;
   lastSearch: SearchFilters | null;
@@ -51,6 +53,7 @@ export function initialState(): ConversationState {
     pending: null,
     lastProducts: [],
     lastMinPriceCents: null,
+    focusProduct: null,
     lastSearch: null,
     verification: { customerId: null, failures: 0, lockedUntil: null },
     misunderstandings: 0,

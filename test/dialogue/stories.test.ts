@@ -33,7 +33,14 @@ test('there are stories to run', () => {
   expect(stories.length).toBeGreaterThan(0);
 });
 
+let seededFor: string | undefined;
+
 test.each(stories.map((s) => [s.story, s] as const))('story: %s', async (_name, story) => {
+  // Stories change the store (cancel orders, start returns): each file starts from a fresh one.
+  if (seededFor !== story.file) {
+    if (seededFor !== undefined) await seedDatabase(db.url, { scale: 0.05, reset: true });
+    seededFor = story.file;
+  }
   const result = await runStory(story, {
     engine: assistant.engine,
     newConversation: async () => {

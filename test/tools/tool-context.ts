@@ -18,7 +18,7 @@ export interface SeededStore {
 export async function seededStore(prefix: string): Promise<SeededStore> {
   const tmp = tempSqliteUrl(prefix);
   await migrateDatabase(tmp.url);
-  await seedDatabase(tmp.url, { scale: 0.03 });
+  await seedDatabase(tmp.url, { scale: 0.03, referenceDate: REFERENCE_NOW });
   const database = openDatabase(tmp.url);
   return {
     db: database.prisma,
