@@ -146,7 +146,9 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   let step = 0;
   let examplesSeen = 0;
 
-  for (let epoch = 1; epoch <= config.epochs; epoch++) {
+  const stepsPerEpoch = Math.max(1, Math.ceil(train.length / config.batchSize));
+  const epochs = Math.max(config.epochs, Math.ceil(config.minSteps / stepsPerEpoch));
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     let lossSum = 0;
     let batches = 0;
     for (const chunk of makeBatches(train, config.batchSize, rng)) {
@@ -189,11 +191,11 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     const elapsedSeconds = (Date.now() - started) / 1000;
     options.onProgress?.({
       epoch,
-      epochs: config.epochs,
+      epochs,
       loss: lossSum / Math.max(1, batches),
       validationAccuracy,
       elapsedSeconds,
-      etaSeconds: (elapsedSeconds / epoch) * (config.epochs - epoch),
+      etaSeconds: (elapsedSeconds / epoch) * (epochs - epoch),
       examplesPerSecond: examplesSeen / Math.max(elapsedSeconds, 1e-3),
     });
     if (best && epoch - best.epoch >= config.patience) break;
@@ -213,7 +215,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     backend,
     dataHash: hashTrainingData(data),
     trainingSeconds: (Date.now() - started) / 1000,
-    bestEpoch: best?.epoch ?? config.epochs,
+    bestEpoch: best?.epoch ?? epochs,
     validation: { examples: validation.length, intentAccuracy: best?.accuracy, calibration },
   };
 }

@@ -125,7 +125,7 @@ describe('HfEncoderFeatures', () => {
 });
 
 describe('an NLU model with an hfEncoder', () => {
-  const config = () => ({ dim: 16, heads: 2, ffnDim: 32, epochs: 15, validationSplit: 0, wordVectors: null, hfEncoder: modelDir, seed: 7 });
+  const config = () => ({ dim: 16, heads: 2, ffnDim: 32, epochs: 15, minSteps: 0, validationSplit: 0, wordVectors: null, hfEncoder: modelDir, seed: 7 });
   let trained: NluModel;
   let dir: string;
 

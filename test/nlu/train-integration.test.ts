@@ -10,7 +10,7 @@ import { loadNluModel, loadTrainingData, ModelFileError, TrainingDataError, type
 import { evaluateModel, saveModel, trainNlu } from '../../src/nlu/training';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
-const TINY = { dim: 32, heads: 2, ffnDim: 64, epochs: 25, batchSize: 16, learningRate: 0.01, validationSplit: 0, seed: 7 };
+const TINY = { dim: 32, heads: 2, ffnDim: 64, epochs: 25, minSteps: 0, batchSize: 16, learningRate: 0.01, validationSplit: 0, seed: 7 };
 
 describe('training a tiny model', () => {
   let dir: string;

@@ -16,6 +16,11 @@ export const modelConfigSchema = z
     dropout: z.number().min(0).max(0.9).default(0.2),
     epochs: z.number().int().min(1).max(500).default(15),
     batchSize: z.number().int().min(1).max(1024).default(64),
+    /**
+     * At least this many optimiser steps: small data sets get more epochs (15 epochs of 140 examples
+     * are only 45 steps, far too few to learn anything). Early stopping still applies.
+     */
+    minSteps: z.number().int().min(0).max(100000).default(600),
     learningRate: z.number().positive().max(1).default(0.005),
     /** Weight of the entity (BIO) loss relative to the intent loss. */
     entityLossWeight: z.number().min(0).max(10).default(1),
