@@ -87,8 +87,17 @@ function tagArrays(samples: Sample[], length: number): { labels: Int32Array; wei
   return { labels, weights };
 }
 
-function predictLogits(network: JointModel, samples: Sample[], config: ModelConfig, intents: number): Float32Array[] {
-  const out: Float32Array[] = [];
+interface Predictions {
+  intentLogits: Float32Array[];
+  /** Share of entity tokens (gold tag not O) whose predicted tag is right. */
+  entityTokenAccuracy: number | undefined;
+}
+
+function predict(network: JointModel, samples: Sample[], config: ModelConfig, intents: number): Predictions {
+  const intentLogits: Float32Array[] = [];
+  let entityTokens = 0;
+  let entityHits = 0;
+  const tagCount = network.shape.tags;
   for (let i = 0; i < samples.length; i += 256) {
     const chunk = samples.slice(i, i + 256);
     const batch = packBatch(
@@ -96,10 +105,21 @@ function predictLogits(network: JointModel, samples: Sample[], config: ModelConf
       config.maxFeaturesPerToken,
       network.shape.denseDim,
     );
-    const logits = tf.tidy(() => network.forward(batch, { training: false }).intentLogits.dataSync() as Float32Array);
-    chunk.forEach((_, b) => out.push(logits.slice(b * intents, (b + 1) * intents)));
+    const [logits, tagLogits] = tf.tidy(() => {
+      const out = network.forward(batch, { training: false });
+      return [out.intentLogits.dataSync() as Float32Array, out.tagLogits.dataSync() as Float32Array];
+    });
+    chunk.forEach((sample, b) => {
+      intentLogits.push(logits.slice(b * intents, (b + 1) * intents));
+      sample.tags.forEach((gold, t) => {
+        if (gold === 0) return;
+        entityTokens += 1;
+        const row = tagLogits.subarray((b * batch.length + t + 1) * tagCount, (b * batch.length + t + 2) * tagCount);
+        if (argmax(row) === gold) entityHits += 1;
+      });
+    });
   }
-  return out;
+  return { intentLogits, entityTokenAccuracy: entityTokens > 0 ? entityHits / entityTokens : undefined };
 }
 
 function argmax(values: Float32Array): number {
@@ -142,7 +162,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
   const optimizer = tf.train.adam(config.learningRate);
   const trainable = [...network.variables.values()];
-  let best: { accuracy: number; epoch: number; weights: Map<string, Float32Array> } | undefined;
+  let best: { score: number; intentAccuracy: number; epoch: number; weights: Map<string, Float32Array> } | undefined;
   let step = 0;
   let examplesSeen = 0;
 
@@ -165,6 +185,8 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       const { value, grads } = tf.variableGrads(() => {
         const out = network.forward(batch, { training: true, step, embedded });
         const intentLoss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(intentLabels, 'int32'), intents.length), out.intentLogits);
+        // Data without entities has only the O tag: nothing for the entity head to learn.
+        if (tags.length < 2) return intentLoss as tf.Scalar;
         const tagLoss = tf.losses.softmaxCrossEntropy(
           tf.oneHot(tf.tensor1d(tagData.labels, 'int32'), tags.length),
           out.tagLogits.reshape([batch.batch * batch.length, tags.length]),
@@ -184,9 +206,11 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
 
     let validationAccuracy: number | undefined;
     if (validation.length > 0) {
-      const logits = predictLogits(network, validation, config, intents.length);
-      validationAccuracy = logits.filter((l, i) => argmax(l) === validation[i]!.intent).length / validation.length;
-      if (!best || validationAccuracy > best.accuracy) best = { accuracy: validationAccuracy, epoch, weights: network.snapshot() };
+      const predictions = predict(network, validation, config, intents.length);
+      validationAccuracy = predictions.intentLogits.filter((l, i) => argmax(l) === validation[i]!.intent).length / validation.length;
+      // Keep the epoch best at both jobs: intent accuracy plateaus long before entity tagging does.
+      const score = predictions.entityTokenAccuracy === undefined ? validationAccuracy : (validationAccuracy + predictions.entityTokenAccuracy) / 2;
+      if (!best || score > best.score) best = { score, intentAccuracy: validationAccuracy, epoch, weights: network.snapshot() };
     }
     const elapsedSeconds = (Date.now() - started) / 1000;
     options.onProgress?.({
@@ -206,7 +230,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
 
   let calibration = DEFAULT_CALIBRATION;
   if (validation.length > 0) {
-    const logits = predictLogits(network, validation, config, intents.length);
+    const logits = predict(network, validation, config, intents.length).intentLogits;
     calibration = fitCalibration({ logits, labels: validation.map((s) => s.intent) }, intentIndex.get(config.outOfScopeIntent));
   }
   const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData, dense);
@@ -216,6 +240,6 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     dataHash: hashTrainingData(data),
     trainingSeconds: (Date.now() - started) / 1000,
     bestEpoch: best?.epoch ?? epochs,
-    validation: { examples: validation.length, intentAccuracy: best?.accuracy, calibration },
+    validation: { examples: validation.length, intentAccuracy: best?.intentAccuracy, calibration },
   };
 }

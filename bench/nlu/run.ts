@@ -1,0 +1,153 @@
+/**
+ * NLU benchmark CLI.
+ *   npx tsx bench/nlu/run.ts [--datasets clinc150,banking77,banking77-10shot,snips,atis]
+ *                            [--peers ours,tfidf-linear,node-nlp,natural-lr] [--quick] [--seed N]
+ * Datasets are read from ../shared/datasets (SHOPDESK_DATASETS overrides), never copied.
+ * --quick: ~20 train examples per intent and 300 test examples (seeded), for smoke tests.
+ */
+import { DATASET_NAMES, isDatasetName, loadDataset, type DatasetName } from './datasets';
+import { runPeer } from './evaluate';
+import { PEER_FACTORIES, PEER_NAMES, isPeerName, type PeerName } from './peers';
+import { machineInfo, PUBLISHED, renderMarkdown, TARGETS_NOTE, writeReport, type BenchReport } from './report';
+import type { BenchDataset, PeerResult } from './types';
+import { errorText, sampleN, samplePerIntent } from './util';
+
+const QUICK_PER_INTENT = 20;
+const QUICK_TEST = 300;
+const DEFAULT_SEED = 42;
+
+interface Args {
+  datasets: DatasetName[];
+  peers: PeerName[];
+  quick: boolean;
+  seed: number;
+}
+
+const USAGE = `usage: npx tsx bench/nlu/run.ts [--datasets ${DATASET_NAMES.join(',')}] [--peers ${PEER_NAMES.join(',')}] [--quick] [--seed N]`;
+
+function list<T extends string>(value: string | undefined, valid: (s: string) => s is T, all: readonly T[], what: string): T[] {
+  if (value === undefined || value === '' || value === 'all') return [...all];
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = items.filter((s) => !valid(s));
+  if (bad.length > 0) throw new Error(`unknown ${what}: ${bad.join(', ')} (known: ${all.join(', ')})`);
+  return items as T[];
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const values = new Map<string, string>();
+  let quick = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (/^--(datasets|peers|seed)(=|$)/.test(arg)) {
+      const [flag, inline] = arg.split(/=(.*)/s);
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      values.set(flag!.slice(2), value);
+    } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const seed = values.has('seed') ? Number(values.get('seed')) : DEFAULT_SEED;
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  return {
+    datasets: list(values.get('datasets'), isDatasetName, DATASET_NAMES, 'dataset'),
+    peers: list(values.get('peers'), isPeerName, PEER_NAMES, 'peer'),
+    quick,
+    seed,
+  };
+}
+
+function quickSubset(d: BenchDataset, seed: number): BenchDataset {
+  const train = samplePerIntent(d.train.examples, QUICK_PER_INTENT, seed);
+  const test = sampleN(d.test, QUICK_TEST, seed);
+  return {
+    ...d,
+    train: { ...d.train, examples: train },
+    test,
+    notes: [...d.notes, `QUICK: ${train.length} train (<= ${QUICK_PER_INTENT}/intent), ${test.length} test (seeded sample)`],
+  };
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(11, 19);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const machine = await machineInfo();
+  console.log(`[${stamp()}] machine: ${machine.cpu} x${machine.cores}, Node ${machine.node}, tfjs ${machine.tfjsBackend}`);
+  console.log(`[${stamp()}] datasets: ${args.datasets.join(', ')}; peers: ${args.peers.join(', ')}${args.quick ? ' (QUICK)' : ''}`);
+  const results: PeerResult[] = [];
+  const datasets: BenchReport['datasets'] = {};
+  for (const name of args.datasets) {
+    let dataset: BenchDataset;
+    try {
+      console.log(`[${stamp()}] [${name}] loading`);
+      dataset = loadDataset(name);
+      if (args.quick) dataset = quickSubset(dataset, args.seed);
+    } catch (error) {
+      console.log(`[${stamp()}] [${name}] FAILED to load: ${errorText(error)}`);
+      datasets[name] = {
+        train: 0,
+        test: 0,
+        notes: [`failed to load: ${errorText(error).split('\n')[0]}`],
+      };
+      continue;
+    }
+    datasets[name] = {
+      train: dataset.train.examples.length,
+      test: dataset.test.length,
+      notes: dataset.notes,
+    };
+    for (const peerName of args.peers) {
+      const log = (m: string) => console.log(`[${stamp()}] [${name}] [${peerName}] ${m}`);
+      let result: PeerResult;
+      try {
+        result = await runPeer(dataset, PEER_FACTORIES[peerName](), {
+          quick: args.quick,
+          seed: args.seed,
+          log,
+        });
+      } catch (error) {
+        // runPeer catches peer errors itself; this guards the harness.
+        result = {
+          dataset: name,
+          peer: peerName,
+          status: 'failed',
+          error: errorText(error),
+          trainExamples: 0,
+          testExamples: 0,
+          targets: [],
+          notes: [],
+        };
+      }
+      results.push(result);
+    }
+  }
+  const command = `npx tsx bench/nlu/run.ts ${process.argv.slice(2).join(' ')}`.trim();
+  const report: BenchReport = {
+    date: new Date().toISOString().slice(0, 10),
+    quick: args.quick,
+    command,
+    machine,
+    datasets,
+    results,
+    published_not_run_here: PUBLISHED,
+    targets_note: TARGETS_NOTE,
+  };
+  const files = writeReport(report);
+  console.log('');
+  console.log(renderMarkdown(report));
+  console.log(`wrote ${files.join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(errorText(error));
+  process.exit(1);
+});
