@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config';
 import { registerDbCommands } from './db-commands';
 import { registerNluCommands } from './nlu-commands';
+import { registerRecommendCommands } from './recommend-commands';
 import { registerServeCommand } from './serve-command';
 import { registerTestCommands } from './test-commands';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDbCommands(program);
   registerNluCommands(program);
+  registerRecommendCommands(program);
   registerServeCommand(program);
   registerTestCommands(program);
   return program;
