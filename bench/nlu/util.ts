@@ -1,36 +1,9 @@
 /** Small deterministic helpers: seeded PRNG, stratified sampling and splits, percentiles. */
+import { Prng as Rng } from '../../src/util/prng';
 import type { TrainingExample } from './types';
 
-/** mulberry32: tiny seeded PRNG, so samples are the same on every run and machine. */
-export class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-
-  shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      const tmp = items[i]!;
-      items[i] = items[j]!;
-      items[j] = tmp;
-    }
-    return items;
-  }
-}
+/** The project's seeded PRNG (mulberry32): samples are the same on every run and machine. */
+export { Rng };
 
 /** Example indices grouped by intent, in order of first appearance. */
 function groupIndices(examples: readonly TrainingExample[]): Map<string, number[]> {
