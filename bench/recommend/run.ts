@@ -43,6 +43,7 @@ function parseArgs(argv: readonly string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const reports: EvalReport[] = [];
+  const loadBefore = os.loadavg()[0]!;
   for (const name of args.datasets) {
     const dataset = loadEvalDataset(name);
     const started = performance.now();
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
     reports.push(report);
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const title = `Recommendation benchmark (${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} cores, ${cpu}, node ${process.version})`;
+  // Timings depend on what else runs on the machine: say how busy it was.
+  const load = `load average ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`;
+  const title = `Recommendation benchmark (${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} cores, ${cpu}, node ${process.version}; ${load})`;
   const md = writeEvalReport(reports, args.out, title);
   console.log(fs.readFileSync(md, 'utf8'));
   console.log(`-> ${args.out}, ${md}`);

@@ -4,7 +4,7 @@
  * baselines as components), evaluate every algorithm on the same test cases,
  * measure query latency, and check the targets.
  */
-import { resolveConfig, type MfConfig, type RecommenderConfigInput } from './config';
+import { resolveConfig, type MfConfig, type NeuralConfig, type RecommenderConfigInput } from './config';
 import { buildEvalCases, evaluateHybrid, type AlgorithmMetrics } from './evaluate';
 import { measureLatency, type LatencyReport } from './latency';
 import { leaveLastOut } from './split';
@@ -59,6 +59,8 @@ export interface EvalReport {
     validation: { ndcg10: number; hr10: number; mrr: number };
     /** MF settings inside the hybrid (may be smaller than the MF baseline's). */
     mf: MfConfig;
+    /** Neural settings (fixed, not grid-searched). */
+    neural: NeuralConfig;
   };
   algorithms: AlgorithmMetrics[];
   latency: LatencyReport;
@@ -139,6 +141,7 @@ export async function runEvaluation(dataset: EvalDataset, options: EvalOptions =
       weights: meta.validation.weights,
       validation: meta.validation.blend,
       mf: model.state.config.mf,
+      neural: model.state.config.neural,
     },
     algorithms,
     latency,

@@ -19,6 +19,8 @@ export function renderReport(report: EvalReport): string {
     '',
     renderTable(report),
     '',
+    `Protocol: ${report.protocol}.`,
+    '',
   ];
   if (report.tuning) {
     const t = report.tuning;
@@ -37,7 +39,8 @@ export function renderReport(report: EvalReport): string {
     .join(', ');
   lines.push(
     `Hybrid: trained in ${h.trainingSeconds.toFixed(1)} s (${stages}; tfjs backend ${h.backend}); blend weights ${weights}; validation NDCG@10 ${f4(h.validation.ndcg10)}; ` +
-      `its MF component: ${h.mf.factors} factors, lambda ${h.mf.regularization}, alpha ${h.mf.alpha}.`,
+      `its MF component: ${h.mf.factors} factors, lambda ${h.mf.regularization}, alpha ${h.mf.alpha}; ` +
+      `neural model (fixed settings, not grid-searched): dim ${h.neural.dim}, hidden ${h.neural.hidden}, ${h.neural.epochs} epochs x ${h.neural.examplesPerEpoch || 'all'} examples, lr ${h.neural.learningRate}.`,
     '',
     `Latency of recommend() over ${report.latency.queries} mixed queries: mean ${report.latency.meanMs.toFixed(2)} ms, p50 ${report.latency.p50Ms.toFixed(2)} ms, p95 ${report.latency.p95Ms.toFixed(2)} ms, p99 ${report.latency.p99Ms.toFixed(2)} ms, max ${report.latency.maxMs.toFixed(2)} ms.`,
     '',
