@@ -7,6 +7,7 @@ import { ConfigError } from '../config';
 import { registerDbCommands } from './db-commands';
 import { registerNluCommands } from './nlu-commands';
 import { registerRecommendCommands } from './recommend-commands';
+import { registerSentimentCommands } from './sentiment-commands';
 import { registerServeCommand } from './serve-command';
 import { registerTestCommands } from './test-commands';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerNluCommands(program);
   registerRecommendCommands(program);
+  registerSentimentCommands(program);
   registerServeCommand(program);
   registerTestCommands(program);
   return program;

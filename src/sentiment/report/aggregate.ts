@@ -1,0 +1,207 @@
+/**
+ * Scores every review once (overall label + aspect mentions) and aggregates:
+ * distributions per category and product, aspect scores, the weekly trend,
+ * example quotes, products whose negative share rose in the recent weeks
+ * (two-proportion z-test, BH-adjusted) and reviews whose text contradicts
+ * their rating. Clause scores are memoised: review text repeats a lot.
+ */
+import type { AspectLexicon } from '../aspects/aspect-lexicon';
+import { extractAspects } from '../aspects/extract';
+import { ASPECT_NAMES, labelForRating, type AspectMention, type AspectName, type SentimentScore } from '../types';
+import type { AspectSummary, Distribution, Quote, ReportOptions, ReviewRecord, RisingProduct, SentimentReport, WeekPoint } from './types';
+import { benjaminiHochberg, twoProportionZTest } from './ztest';
+
+/** What the report needs from a model (SentimentModel has it). */
+export interface ReportModel {
+  scoreText(text: string): SentimentScore;
+  readonly aspects: AspectLexicon;
+}
+
+interface Scored {
+  review: ReviewRecord;
+  result: SentimentScore;
+  aspects: AspectMention[];
+}
+
+const DAY_MS = 86_400_000;
+const MIN_GROUP = 5;
+const MEMO_LIMIT = 200_000;
+
+function emptyDistribution(): Distribution {
+  return { reviews: 0, negative: 0, neutral: 0, positive: 0, meanScore: 0, meanRating: 0 };
+}
+
+function distribution(items: readonly Scored[]): Distribution {
+  const d = emptyDistribution();
+  for (const { review, result } of items) {
+    d.reviews += 1;
+    d[result.label] += 1;
+    d.meanScore += result.score;
+    d.meanRating += review.rating;
+  }
+  if (d.reviews > 0) {
+    d.meanScore = Math.round((d.meanScore / d.reviews) * 1000) / 1000;
+    d.meanRating = Math.round((d.meanRating / d.reviews) * 100) / 100;
+  }
+  return d;
+}
+
+function groupBy<K>(items: readonly Scored[], key: (s: Scored) => K): Map<K, Scored[]> {
+  const groups = new Map<K, Scored[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(item);
+  }
+  return groups;
+}
+
+function aspectSummaries(items: readonly Scored[]): AspectSummary[] {
+  return ASPECT_NAMES.map((aspect) => {
+    const s: AspectSummary = { aspect, mentions: 0, positive: 0, neutral: 0, negative: 0, score: 0 };
+    for (const item of items) {
+      for (const m of item.aspects) {
+        if (m.aspect !== aspect) continue;
+        s.mentions += 1;
+        s[m.polarity] += 1;
+      }
+    }
+    s.score = s.mentions ? Math.round(((s.positive - s.negative) / s.mentions) * 1000) / 1000 : 0;
+    return s;
+  });
+}
+
+function weekStart(date: Date): string {
+  const day = (date.getUTCDay() + 6) % 7;
+  const monday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - day * DAY_MS);
+  return monday.toISOString().slice(0, 10);
+}
+
+function weekly(items: readonly Scored[]): WeekPoint[] {
+  return [...groupBy(items, (s) => weekStart(s.review.createdAt))]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([week, list]) => {
+      const d = distribution(list);
+      return { weekStart: week, reviews: d.reviews, negativeShare: d.negative / d.reviews, positiveShare: d.positive / d.reviews, meanScore: d.meanScore };
+    });
+}
+
+function quote(s: Scored): Quote {
+  return { reviewId: s.review.id, productTitle: s.review.productTitle, rating: s.review.rating, label: s.result.label, score: s.result.score, text: s.review.text };
+}
+
+function topQuotes(items: readonly Scored[], sign: 1 | -1, count: number): Quote[] {
+  const seen = new Set<string>();
+  const out: Quote[] = [];
+  const sorted = items.filter((s) => s.review.text.length <= 240 && s.result.label === (sign > 0 ? 'positive' : 'negative')).sort((a, b) => sign * (b.result.score - a.result.score) || b.review.text.length - a.review.text.length);
+  for (const s of sorted) {
+    if (seen.has(s.review.text)) continue;
+    seen.add(s.review.text);
+    out.push(quote(s));
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+function risingProducts(items: readonly Scored[], recentFromMs: number, fdr: number): { tested: number; products: RisingProduct[] } {
+  const tests: Omit<RisingProduct, 'q' | 'significant'>[] = [];
+  for (const list of groupBy(items, (s) => s.review.productId).values()) {
+    const recent = list.filter((s) => s.review.createdAt.getTime() >= recentFromMs);
+    const before = list.filter((s) => s.review.createdAt.getTime() < recentFromMs);
+    if (recent.length < MIN_GROUP || before.length < MIN_GROUP) continue;
+    const x1 = recent.filter((s) => s.result.label === 'negative').length;
+    const x2 = before.filter((s) => s.result.label === 'negative').length;
+    const test = twoProportionZTest(x1, recent.length, x2, before.length);
+    const first = list[0]!.review;
+    tests.push({
+      productId: first.productId,
+      productTitle: first.productTitle,
+      category: first.category,
+      recent: { reviews: recent.length, negative: x1, share: test.p1 },
+      before: { reviews: before.length, negative: x2, share: test.p2 },
+      z: Math.round(test.z * 1000) / 1000,
+      p: test.pGreater,
+    });
+  }
+  const q = benjaminiHochberg(tests.map((t) => t.p));
+  const products = tests
+    .map((t, i) => ({ ...t, q: q[i]!, significant: q[i]! < fdr && t.z > 0 }))
+    .filter((t) => t.significant || (t.p < 0.05 && t.z > 0))
+    .sort((a, b) => b.z - a.z);
+  return { tested: tests.length, products };
+}
+
+function matches(review: ReviewRecord, options: ReportOptions): boolean {
+  if (options.category && review.category.toLowerCase() !== options.category.toLowerCase()) return false;
+  if (options.since && review.createdAt.getTime() < options.since.getTime()) return false;
+  if (options.product) {
+    const wanted = options.product.trim();
+    if (/^\d+$/.test(wanted) ? review.productId !== Number(wanted) : !review.productTitle.toLowerCase().includes(wanted.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** Builds the report over `reviews` (filtered by `options`). */
+export function buildSentimentReport(reviews: readonly ReviewRecord[], model: ReportModel, options: ReportOptions = {}): SentimentReport {
+  const started = Date.now();
+  const selected = reviews.filter((r) => matches(r, options));
+  const memo = new Map<string, SentimentScore>();
+  const judge = (text: string) => {
+    let result = memo.get(text);
+    if (!result) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(text, (result = model.scoreText(text)));
+    }
+    return result;
+  };
+  const scored: Scored[] = selected.map((review, i) => {
+    if (i % 500 === 0) options.onProgress?.(i, selected.length);
+    return { review, result: judge(review.text), aspects: extractAspects(review.text, model.aspects, judge) };
+  });
+  options.onProgress?.(selected.length, selected.length);
+
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
+  for (const r of selected) {
+    firstMs = Math.min(firstMs, r.createdAt.getTime());
+    lastMs = Math.max(lastMs, r.createdAt.getTime());
+  }
+  const recentWeeks = options.recentWeeks ?? 8;
+  const fdr = options.falseDiscoveryRate ?? 0.05;
+  const categories = [...groupBy(scored, (s) => s.review.category)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const aspectsPerCategory = categories.map(([, list]) => aspectSummaries(list));
+  const aspects: AspectName[] = [...ASPECT_NAMES];
+  const disagreements = scored.filter((s) => {
+    const byRating = labelForRating(s.review.rating);
+    return (byRating === 'positive' && s.result.label === 'negative') || (byRating === 'negative' && s.result.label === 'positive');
+  });
+  return {
+    generatedAt: new Date().toISOString(),
+    source: options.source ?? 'reviews',
+    filters: { category: options.category, product: options.product, since: options.since?.toISOString().slice(0, 10) },
+    period: selected.length ? { from: new Date(firstMs).toISOString(), to: new Date(lastMs).toISOString() } : null,
+    overall: distribution(scored),
+    categories: categories.map(([category, list]) => ({ category, ...distribution(list) })),
+    products: [...groupBy(scored, (s) => s.review.productId).values()]
+      .map((list) => ({ productId: list[0]!.review.productId, productTitle: list[0]!.review.productTitle, category: list[0]!.review.category, ...distribution(list) }))
+      .sort((a, b) => b.reviews - a.reviews || a.productId - b.productId),
+    aspects: aspectSummaries(scored),
+    aspectsByCategory: {
+      categories: categories.map(([c]) => c),
+      aspects,
+      scores: aspectsPerCategory.map((summaries) => aspects.map((a) => summaries.find((s) => s.aspect === a)!).map((s) => (s.mentions >= MIN_GROUP ? s.score : null))),
+    },
+    weekly: weekly(scored),
+    quotes: { positive: topQuotes(scored, 1, 6), negative: topQuotes(scored, -1, 6) },
+    rising: { recentWeeks, falseDiscoveryRate: fdr, ...risingProducts(scored, lastMs - recentWeeks * 7 * DAY_MS, fdr) },
+    disagreements: {
+      count: disagreements.length,
+      examples: disagreements
+        .sort((a, b) => Math.abs(b.result.score) - Math.abs(a.result.score))
+        .slice(0, 15)
+        .map(quote),
+    },
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+}
