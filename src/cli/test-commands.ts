@@ -6,11 +6,33 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildAssistant } from '../assistant';
 import { loadNluModel, DEFAULT_NLU_MODEL_DIR } from '../nlu';
-import { loadStories, runStory } from '../dialogue/stories';
+import type { Assistant } from '../assistant';
+import { loadStories, runStory, type Story, type StoryResult } from '../dialogue/stories';
 import { migrateDatabase, openDatabase, seedDatabase } from '../store';
 import { createLogger } from '../util/logger';
 
 export const DEFAULT_STORIES_DIR = path.resolve(__dirname, '../../test/stories');
+
+/**
+ * Runs stories in order against one assistant: each story gets a new conversation, and each
+ * story file a freshly reseeded store (stories cancel orders and start returns). Shared by the
+ * CLI and the jest suite.
+ */
+export function createStoryRunner(assistant: Assistant, databaseUrl: string, scale = 0.05): (story: Story) => Promise<StoryResult> {
+  let seededFor: string | undefined;
+  return async (story) => {
+    if (seededFor !== undefined && seededFor !== story.file) await seedDatabase(databaseUrl, { scale, reset: true });
+    seededFor = story.file;
+    return runStory(story, {
+      engine: assistant.engine,
+      newConversation: async () => {
+        const id = crypto.randomUUID();
+        await assistant.conversations.create(id, 'test');
+        return id;
+      },
+    });
+  };
+}
 
 export function registerTestCommands(program: Command): void {
   const test = program.command('test').description('conversation tests');
@@ -30,19 +52,9 @@ export function registerTestCommands(program: Command): void {
         const database = openDatabase(url);
         const assistant = await buildAssistant(await loadNluModel(options.model), database.prisma, createLogger('silent'));
         let failed = 0;
-        let seededFor: string | undefined;
+        const run = createStoryRunner(assistant, url);
         for (const story of stories) {
-          // Stories change the store (cancel orders, start returns): each file starts from a fresh one.
-          if (seededFor !== undefined && seededFor !== story.file) await seedDatabase(url, { scale: 0.05, reset: true });
-          seededFor = story.file;
-          const result = await runStory(story, {
-            engine: assistant.engine,
-            newConversation: async () => {
-              const id = crypto.randomUUID();
-              await assistant.conversations.create(id, 'test');
-              return id;
-            },
-          });
+          const result = await run(story);
           if (!result.passed) failed += 1;
           process.stdout.write(`${result.passed ? 'PASS' : 'FAIL'} ${result.story} (${path.basename(result.file)})\n`);
           if (!result.passed || options.verbose) process.stdout.write(`${[...result.failures.map((f) => `  ✗ ${f}`), ...result.transcript.map((t) => `    ${t}`)].join('\n')}\n`);

@@ -2,12 +2,11 @@
  * Runs every conversation story in test/stories against the shipped NLU model,
  * the real tools and a freshly seeded demo store (the same as `shopdesk test stories`).
  */
-import crypto from 'node:crypto';
 import { buildAssistant, type Assistant } from '../../src/assistant';
-import { loadStories, runStory } from '../../src/dialogue/stories';
+import { loadStories } from '../../src/dialogue/stories';
 import { loadNluModel } from '../../src/nlu';
 import { migrateDatabase, openDatabase, seedDatabase, type Database } from '../../src/store';
-import { DEFAULT_STORIES_DIR } from '../../src/cli/test-commands';
+import { createStoryRunner, DEFAULT_STORIES_DIR } from '../../src/cli/test-commands';
 import { createLogger } from '../../src/util/logger';
 import { tempSqliteUrl } from '../helpers/databases';
 
@@ -23,6 +22,9 @@ beforeAll(async () => {
   assistant = await buildAssistant(await loadNluModel(), database.prisma, createLogger('silent'));
 }, 120_000);
 
+let runner: ReturnType<typeof createStoryRunner> | undefined;
+const createStoryRunnerOnce = () => (runner ??= createStoryRunner(assistant, db.url));
+
 afterAll(async () => {
   assistant?.nlu.dispose();
   await database?.close();
@@ -33,21 +35,7 @@ test('there are stories to run', () => {
   expect(stories.length).toBeGreaterThan(0);
 });
 
-let seededFor: string | undefined;
-
 test.each(stories.map((s) => [s.story, s] as const))('story: %s', async (_name, story) => {
-  // Stories change the store (cancel orders, start returns): each file starts from a fresh one.
-  if (seededFor !== story.file) {
-    if (seededFor !== undefined) await seedDatabase(db.url, { scale: 0.05, reset: true });
-    seededFor = story.file;
-  }
-  const result = await runStory(story, {
-    engine: assistant.engine,
-    newConversation: async () => {
-      const id = crypto.randomUUID();
-      await assistant.conversations.create(id, 'test');
-      return id;
-    },
-  });
+  const result = await createStoryRunnerOnce()(story);
   if (!result.passed) throw new Error(`${result.failures.join('\n')}\n\nTranscript:\n${result.transcript.join('\n')}`);
 });
