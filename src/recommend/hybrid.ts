@@ -98,11 +98,13 @@ export class HybridRecommender {
 
   /**
    * Recommendations for a shopper, a session and/or a seed product.
+   * @param servable 1 for the catalogue indexes that may be returned (default: all); CatalogRecommender
+   *   uses it to keep products the store no longer sells out of the answers.
    * @throws RecommendInputError for an invalid k, excludeSeen or maxPriceCents.
    * @example recommender.recommend({ userId: 'c:42', category: 'shoes', k: 5 })
    */
-  recommend(query: RecommendQuery): Recommendation[] {
-    const resolved = resolveQuery(this.model, query);
+  recommend(query: RecommendQuery, servable?: Uint8Array): Recommendation[] {
+    const resolved = resolveQuery(this.model, query, servable);
     this.scratch ??= { blended: new Float32Array(this.itemCount), z: this.sources.map(() => new Float32Array(this.itemCount)) };
     const { blended, z } = this.scoreInto(resolved.history, this.scratch);
     const picks = topK(blended, resolved.k, resolved.isAllowed).map((item) => this.explain(item, resolved.history, blended, z));

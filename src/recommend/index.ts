@@ -3,12 +3,14 @@
  * next-item model and content similarity, blended by a ranker fitted on
  * held-out data. Public face of the module. Training code (TensorFlow.js) is
  * loaded only when training or evaluating; serving a saved model is plain
- * TypeScript.
+ * TypeScript. In the product a LiveRecommender serves the model against the
+ * store's current catalogue (new products by content similarity).
  * @example
  *   const rec = await trainRecommender(interactions, items, { seed: 7 });
  *   rec.recommend({ userId: 'c:42', category: 'shoes', maxPriceCents: 10000, k: 5 });
  *   rec.save('models/recommend');
  *   const same = await loadRecommender('models/recommend');
+ *   const live = new LiveRecommender(same, { loadItems: async () => storeItems(await db.product.findMany()) });
  */
 import path from 'node:path';
 import { HybridRecommender } from './hybrid';
@@ -20,6 +22,8 @@ import type { Interaction, Item } from './types';
 export type { Interaction, InteractionKind, Item, RecommendQuery, Recommendation, SourceName, ExcludeSeen } from './types';
 export { SOURCE_NAMES } from './types';
 export { HybridRecommender, type HistoryScores } from './hybrid';
+export { CatalogRecommender, type CatalogFit, type CatalogRecommenderOptions } from './catalog-view';
+export { LiveRecommender, type LiveRecommenderOptions } from './live';
 export { DEFAULT_CONFIG, resolveConfig, type RecommenderConfig, type RecommenderConfigInput } from './config';
 export type { RecommenderMeta } from './state';
 export type { TrainRecommenderOptions } from './train';

@@ -35,8 +35,11 @@ export function storedHistory(h: UserHistory, maxHistory: number, user?: number)
   return user === undefined ? history : { ...history, user };
 }
 
-/** @throws RecommendInputError for a bad k or excludeSeen value. */
-export function resolveQuery(model: QueryModel, query: RecommendQuery): ResolvedQuery {
+/**
+ * @param servable 1 for the catalogue indexes that may be returned (all when omitted).
+ * @throws RecommendInputError for a bad k or excludeSeen value.
+ */
+export function resolveQuery(model: QueryModel, query: RecommendQuery, servable?: Uint8Array): ResolvedQuery {
   const k = query.k;
   if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new RecommendInputError(`k must be an integer from 1 to ${MAX_K}, got ${k}`);
   const excludeSeen = query.excludeSeen ?? 'all';
@@ -86,6 +89,7 @@ export function resolveQuery(model: QueryModel, query: RecommendQuery): Resolved
   const maxPrice = query.maxPriceCents;
   if (maxPrice !== undefined && !(maxPrice >= 0)) throw new RecommendInputError(`maxPriceCents must be a non-negative number, got ${maxPrice}`);
   const isAllowed = (i: number) =>
+    (servable === undefined || servable[i] === 1) &&
     !excluded.has(i) && (category === undefined || categories[i]!.toLowerCase() === category) && (maxPrice === undefined || !(prices[i]! > maxPrice));
   const history: QueryHistory = { items: items.slice(start), weights: weights.slice(start) };
   return { history: unchanged ? { ...history, user: stored } : history, k, seed, isAllowed };

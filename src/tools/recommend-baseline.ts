@@ -1,6 +1,8 @@
 /**
  * Baseline recommender as a pure function over plain arrays (no database, no
- * clock), so a trained recommender can replace it behind the same signature.
+ * clock). The recommend tool falls back to it only when no trained model
+ * serves the store (no model folder, or a model of another catalogue; the
+ * assistant logs which). It is also the yardstick the hybrid replaced.
  *
  * Three signals, each normalized to 0..1 over the candidates, then weighted:
  *  - co-purchase: how many baskets (sessions or customers) that bought the

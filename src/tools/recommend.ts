@@ -1,13 +1,18 @@
 /**
- * recommend: "you may also like" cards with a reason each. Gathers the
- * signals from the database (co-purchases of the seed product, recent
- * interaction counts) and leaves the scoring to recommend-baseline.ts.
+ * recommend: "you may also like" cards with a reason each. With a trained
+ * model (context.recommender) the hybrid answers for the verified customer's
+ * history, the conversation's products and the seed; without one, or when the
+ * model was trained on another catalogue, recommend-baseline.ts scores the
+ * signals gathered here from the database (co-purchases of the seed product,
+ * recent interaction counts). The assistant logs which one is in use.
  */
 import { z } from 'zod';
-import { loadCatalog, sameCategory, toCard, type CatalogProduct } from './catalog';
+import type { ProductCard } from '../dialogue/reply';
+import { storeUserId, type CatalogRecommender } from '../recommend';
+import { loadCatalog, sameCategory, toCard, type CatalogProduct, type CatalogSnapshot } from './catalog';
 import { recommendBaseline, type CoPurchase, type PopularityCount, type RecProduct } from './recommend-baseline';
 import { terms } from './text-match';
-import type { Tool, ToolContext, ToolOutcome } from './types';
+import type { RecommenderContext, Tool, ToolContext, ToolOutcome } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Recent" for popularity; older events still count a little (see OLD_EVENT_WEIGHT). */
@@ -64,7 +69,57 @@ async function coPurchases(context: ToolContext, seedId: number): Promise<CoPurc
   return others.filter((o) => baskets.has(basketOf(o))).map((o) => ({ productId: o.productId, basket: basketOf(o) }));
 }
 
-async function run(args: z.infer<typeof input>, context: ToolContext): Promise<ToolOutcome> {
+type Input = z.infer<typeof input>;
+
+/** What both recommenders answer for: the resolved seed product and category. */
+interface Request {
+  args: Input;
+  catalog: CatalogSnapshot;
+  seed: CatalogProduct | undefined;
+  category: string | undefined;
+}
+
+async function runBaseline({ args, catalog, seed, category }: Request, context: ToolContext): Promise<ProductCard[]> {
+  const [counts, together] = await Promise.all([popularity(context), seed ? coPurchases(context, seed.id) : Promise.resolve([])]);
+  const picks = recommendBaseline(catalog.products.map(toRecProduct), counts, together, {
+    ...(seed ? { seedId: seed.id } : {}),
+    ...(category !== undefined ? { category } : {}),
+    ...(args.maxPrice !== undefined ? { maxPriceCents: Math.round(args.maxPrice * 100) } : {}),
+    limit: args.limit,
+    excludeIds: args.excludeIds,
+  });
+  return picks.map((pick) => {
+    const p = catalog.byId.get(pick.productId)!;
+    const reason =
+      pick.reason === 'bought_together' ? `bought together with ${seed!.title}` : pick.reason === 'similar' ? `similar to ${seed!.title}` : `popular in ${p.category}`;
+    return toCard(p, reason);
+  });
+}
+
+function runHybrid(view: CatalogRecommender, { args, catalog, seed, category }: Request, recommender: RecommenderContext, context: ToolContext): ProductCard[] {
+  const session = recommender.sessionProductIds.map(String);
+  const customerId = context.verification.customerId;
+  const soldOut = catalog.products.filter((p) => p.stock <= 0).map((p) => String(p.id));
+  const results = view.recommend({
+    // Only a verified (or signed-in) customer's own history: never anyone else's.
+    ...(customerId !== null ? { userId: storeUserId(customerId, context.conversationId) } : {}),
+    sessionItems: session,
+    ...(seed ? { seedItem: String(seed.id) } : {}),
+    ...(category !== undefined ? { category } : {}),
+    ...(args.maxPrice !== undefined ? { maxPriceCents: Math.round(args.maxPrice * 100) } : {}),
+    // What the conversation has just shown is not news; past views may be, past purchases are not.
+    exclude: [...args.excludeIds.map(String), ...session, ...soldOut],
+    excludeSeen: 'purchased',
+    k: args.limit,
+  });
+  return results.flatMap((r) => {
+    const p = catalog.byId.get(Number(r.item));
+    // The recommender's catalogue read may be a little newer or older than this snapshot.
+    return p ? [toCard(p, r.reason)] : [];
+  });
+}
+
+async function run(args: Input, context: ToolContext): Promise<ToolOutcome> {
   const catalog = await loadCatalog(context.db);
   const seed = args.productId !== undefined ? catalog.byId.get(args.productId) : undefined;
   if (args.productId !== undefined && !seed) return { status: 'not_found' };
@@ -74,21 +129,15 @@ async function run(args: z.infer<typeof input>, context: ToolContext): Promise<T
     category = categories.find((c) => sameCategory(c, args.category!));
     if (category === undefined) return { status: 'refused', reason: 'unknown_category', data: { categories } };
   }
-  const [counts, together] = await Promise.all([popularity(context), seed ? coPurchases(context, seed.id) : Promise.resolve([])]);
-  const picks = recommendBaseline(catalog.products.map(toRecProduct), counts, together, {
-    ...(seed ? { seedId: seed.id } : {}),
-    ...(category !== undefined ? { category } : {}),
-    ...(args.maxPrice !== undefined ? { maxPriceCents: Math.round(args.maxPrice * 100) } : {}),
-    limit: args.limit,
-    excludeIds: args.excludeIds,
-  });
-  const products = picks.map((pick) => {
-    const p = catalog.byId.get(pick.productId)!;
-    const reason =
-      pick.reason === 'bought_together' ? `bought together with ${seed!.title}` : pick.reason === 'similar' ? `similar to ${seed!.title}` : `popular in ${p.category}`;
-    return toCard(p, reason);
-  });
-  return { status: 'ok', data: { total: products.length, ...(seed ? { seedProductId: seed.id } : {}), ...(category ? { category } : {}) }, products };
+  const request: Request = { args, catalog, seed, category };
+  const { recommender } = context;
+  const view = recommender ? await recommender.live.current() : null;
+  const products = view && recommender ? runHybrid(view, request, recommender, context) : await runBaseline(request, context);
+  return {
+    status: 'ok',
+    data: { total: products.length, recommender: view ? 'hybrid' : 'baseline', ...(seed ? { seedProductId: seed.id } : {}), ...(category ? { category } : {}) },
+    products,
+  };
 }
 
 /** The recommend tool. */

@@ -27,6 +27,15 @@ function stars(rating: number): string {
   return '★'.repeat(full) + '☆'.repeat(5 - full);
 }
 
+/** A product in a grid; `reason` says why it is recommended. */
+function productCard(p: Product, reason?: string): SafeHtml {
+  return html`<li class="card" data-product-id="${p.id}">
+  <a href="/products/${p.id}"><img src="${p.imageUrl}" alt="" width="160" height="160" loading="lazy">
+  <span class="brand">${p.brand}</span><span class="title">${p.title}</span></a>
+  <span class="price">${formatPrice(p.priceCents, p.currency)}</span>${p.stock === 0 ? html`<span class="oos">Out of stock</span>` : ''}${reason ? html`<span class="reason">${reason}</span>` : ''}
+</li>`;
+}
+
 export interface ProductListView {
   products: Product[];
   total: number;
@@ -57,13 +66,7 @@ export function renderProductList(view: ProductListView): string {
 <h1>${heading}</h1>
 <p class="count" data-testid="product-count">${view.total.toLocaleString('en-US')} products</p>
 <ul class="grid">
-${view.products.map(
-  (p) => html`<li class="card" data-product-id="${p.id}">
-  <a href="/products/${p.id}"><img src="${p.imageUrl}" alt="" width="160" height="160" loading="lazy">
-  <span class="brand">${p.brand}</span><span class="title">${p.title}</span></a>
-  <span class="price">${formatPrice(p.priceCents, p.currency)}</span>${p.stock === 0 ? html`<span class="oos">Out of stock</span>` : ''}
-</li>`,
-)}
+${view.products.map((p) => productCard(p))}
 </ul>
 <nav class="pager" aria-label="Pages">
   ${view.page > 1 ? html`<a rel="prev" href="${pageLink(view, view.page - 1)}">← Previous</a>` : ''}
@@ -73,11 +76,19 @@ ${view.products.map(
   return layout(heading, body, view.bodyEnd);
 }
 
+/** A recommended product and its reason ("similar to Rain Jacket"). */
+export interface AlsoLike {
+  product: Product;
+  reason: string;
+}
+
 export interface ProductPageView {
   product: Product;
   reviews: Review[];
   averageRating: number;
   reviewCount: number;
+  /** "You may also like"; the section is left out when empty. */
+  alsoLike?: AlsoLike[];
   bodyEnd: string;
 }
 
@@ -113,7 +124,10 @@ export function renderProductPage(view: ProductPageView): string {
 ${view.reviews.map(
   (r) => html`<blockquote class="review" data-review-id="${r.id}"><p class="stars">${stars(r.rating)}</p><p><strong>${r.title}</strong></p><p>${r.text}</p><footer>${r.createdAt.toISOString().slice(0, 10)}</footer></blockquote>`,
 )}
-</section>`;
+</section>
+${view.alsoLike?.length ? html`<section class="also-like" aria-label="You may also like" data-testid="also-like"><h2>You may also like</h2>
+<ul class="grid">${view.alsoLike.map((a) => productCard(a.product, a.reason))}</ul>
+</section>` : ''}`;
   return layout(p.title, body, view.bodyEnd);
 }
 
