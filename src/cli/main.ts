@@ -9,6 +9,7 @@ import { registerNluCommands } from './nlu-commands';
 import { registerRecommendCommands } from './recommend-commands';
 import { registerSentimentCommands } from './sentiment-commands';
 import { registerServeCommand } from './serve-command';
+import { registerStaffCommands } from './staff-commands';
 import { registerTestCommands } from './test-commands';
 
 /** Exit codes: 1 runtime failure, 2 bad configuration or usage. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRecommendCommands(program);
   registerSentimentCommands(program);
   registerServeCommand(program);
+  registerStaffCommands(program);
   registerTestCommands(program);
   return program;
 }

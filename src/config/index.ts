@@ -37,6 +37,14 @@ const schema = z.object({
   SHOPDESK_SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPDESK_DB_RETRY_MS: z.coerce.number().int().min(50).default(2000),
   REDIS_URL: z.string().url().optional(),
+  SHOPDESK_DEMO_STAFF_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('shopdesk-demo'),
+  SHOPDESK_SECURE_COOKIES: bool.default(false),
+  SHOPDESK_ROUTING_CONFIG: z.string().min(1).optional(),
+  SHOPDESK_PUBLIC_URL: z.string().url().optional(),
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
 });
 
 export type DatabaseProvider = 'sqlite' | 'postgresql';
@@ -56,6 +64,16 @@ export interface ShopDeskConfig {
   sessionSecret: string | undefined;
   dbRetryMs: number;
   redisUrl: string | undefined;
+  /** Password of the demo staff accounts created with the embedded demo store (README: agent console). */
+  demoStaffPassword: string;
+  /** Staff session cookies only over HTTPS (set behind TLS). */
+  secureCookies: boolean;
+  /** The shop's public origin, for absolute links in other channels' cards (default: the origin a request came on). */
+  publicUrl: string | undefined;
+  /** Store-editable routing rules (default: config/routing.yml). */
+  routingConfigPath: string | undefined;
+  /** Bot Framework credentials; without an app id the channel runs in anonymous local mode. */
+  botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType?: string };
 }
 
 /** The provider a DATABASE_URL selects. */
@@ -95,6 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionSecret: c.SHOPDESK_SESSION_SECRET,
     dbRetryMs: c.SHOPDESK_DB_RETRY_MS,
     redisUrl: c.REDIS_URL,
+    demoStaffPassword: c.SHOPDESK_DEMO_STAFF_PASSWORD,
+    secureCookies: c.SHOPDESK_SECURE_COOKIES,
+    publicUrl: c.SHOPDESK_PUBLIC_URL,
+    routingConfigPath: c.SHOPDESK_ROUTING_CONFIG ? path.resolve(cwd, c.SHOPDESK_ROUTING_CONFIG) : undefined,
+    botFramework: {
+      ...(c.MICROSOFT_APP_ID ? { appId: c.MICROSOFT_APP_ID } : {}),
+      ...(c.MICROSOFT_APP_PASSWORD ? { appPassword: c.MICROSOFT_APP_PASSWORD } : {}),
+      ...(c.MICROSOFT_APP_TENANT_ID ? { tenantId: c.MICROSOFT_APP_TENANT_ID } : {}),
+      ...(c.MICROSOFT_APP_TYPE ? { appType: c.MICROSOFT_APP_TYPE } : {}),
+    },
   };
 }
 

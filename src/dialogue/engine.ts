@@ -6,7 +6,7 @@
  */
 import type { Db } from '../store';
 import type { NluModel, ParseResult } from '../nlu';
-import type { ToolOutcome, ToolContext } from '../tools/types';
+import type { RecommenderContext, SupportDesk, ToolOutcome, ToolContext } from '../tools/types';
 import type { Flow, SlotName } from './flow';
 import { SLOT_PROMPTS } from './flow';
 import { handoff, HUMAN_REPLIES, INFO_FLOWS, offerHuman } from './info-flows';
@@ -48,6 +48,12 @@ export interface EngineDeps {
   db: Db;
   audit?: (conversationId: string, event: string, details: Record<string, unknown>) => void;
   now?: () => Date;
+  /** The trained recommender; without it the recommend tool uses its baseline. */
+  recommender?: RecommenderContext['live'];
+  /** Opens routed tickets (the server's support desk); without it handoff stores a plain ticket. */
+  desk?: SupportDesk;
+  /** Scores the shopper's wording, so a furious complaint reaches a person without asking first. */
+  sentiment?: { scoreText(text: string): { score: number }; wordingIntensity(text: string): number };
 }
 
 export interface HandleOptions {
@@ -96,9 +102,17 @@ export class DialogueEngine {
           lastProductIds: state.lastProducts,
           audit: (event, details) => this.deps.audit?.(conversationId, event, details),
           now,
+          message: { text, intent: parse.intent, ranking: parse.intent_ranking.slice(0, 5), entities: parse.entities.map((e) => ({ entity: e.entity, value: e.value, text: e.text })) },
+          ...(this.deps.desk ? { desk: this.deps.desk } : {}),
+          // The conversation's products are a new visitor's only history: shown ones (top result last), then the one in focus.
+          ...(this.deps.recommender ? { recommender: { live: this.deps.recommender, sessionProductIds: [...state.lastProducts].reverse().concat(state.focusProduct ?? []) } } : {}),
         });
         toolCalls.push({ name, input, status: outcome.status });
         return outcome;
+      },
+      sentiment: () => {
+        const scorer = this.deps.sentiment;
+        return scorer ? { score: scorer.scoreText(text).score, intensity: scorer.wordingIntensity(text) } : undefined;
       },
       showProducts: (products: ProductCard[]): RichPart => {
         state.lastProducts = products.map((p) => p.id);
@@ -170,10 +184,10 @@ export class DialogueEngine {
     if (unsure || intent === 'out_of_scope' || !FLOWS[intent]) {
       state.misunderstandings += 1;
       if (state.misunderstandings >= 2) {
-        offerHuman(turn, `bot did not understand: ${text}`);
-        turn.say('offer_human', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+        // Failing twice opens a ticket: a person picks the conversation up while the shopper can keep chatting.
         state.misunderstandings = 0;
-        return 'fallback:offer_human';
+        await handoff(turn, `the assistant did not understand: ${text}`, 'bot_failed');
+        return 'fallback:handoff';
       }
       if (intent === 'out_of_scope' && !unsure) {
         turn.say('out_of_scope');

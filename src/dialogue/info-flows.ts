@@ -27,11 +27,14 @@ export function offerHuman(turn: Turn, reason: string, key?: string): void {
   turn.state.activeFlow = null;
 }
 
-export async function handoff(turn: Turn, reason: string): Promise<void> {
-  const outcome = await turn.tool('handoff', { reason: reason.slice(0, 300) });
+export async function handoff(turn: Turn, reason: string, source: 'handoff' | 'bot_failed' | 'complaint' = 'handoff'): Promise<void> {
+  const outcome = await turn.tool('handoff', { reason: reason.slice(0, 300), source });
   if (outcome.status !== 'ok') return turn.say('error');
-  turn.say('handoff_created', { ticketId: String(outcome.data.ticketId) });
+  turn.say(source === 'bot_failed' ? 'handoff_after_failures' : source === 'complaint' ? 'complaint_escalated' : 'handoff_created', { ticketId: String(outcome.data.ticketId) });
 }
+
+/** Both the classifier and the lexicon must agree: the network alone reads every complaint as very negative. */
+const STRONGLY_NEGATIVE = { score: -0.8, intensity: -0.5 };
 
 const HUMAN_REPLIES = [
   { title: 'Yes, connect me', payload: 'yes' },
@@ -103,6 +106,10 @@ export const INFO_FLOWS: Record<string, Flow> = {
   complaint: {
     slots: [],
     act: async (turn) => {
+      const sentiment = turn.sentiment();
+      if (sentiment && sentiment.score <= STRONGLY_NEGATIVE.score && sentiment.intensity <= STRONGLY_NEGATIVE.intensity) {
+        return handoff(turn, `complaint: ${turn.text}`, 'complaint');
+      }
       offerHuman(turn, `complaint: ${turn.text}`);
       turn.say('complaint', {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
     },

@@ -18,6 +18,8 @@ export interface Turn {
   say(key: string, variables?: Record<string, string | number>, parts?: RichPart[]): void;
   /** Runs a tool through the registry (validation and verification enforced there). */
   tool(name: string, input: Record<string, unknown>): Promise<ToolOutcome>;
+  /** Sentiment of this message (model score and lexicon wording intensity), when a model is loaded. */
+  sentiment(): { score: number; intensity: number } | undefined;
   /** Shows product cards and remembers them for "the second one". */
   showProducts(products: ProductCard[]): RichPart;
 }
@@ -28,4 +30,19 @@ export interface TurnResult {
   toolCalls: ToolCallRecord[];
   /** The flow that handled the turn (for stories and logs). */
   handledBy: string;
+}
+
+/**
+ * What a channel stores with the shopper's message after a turn (Message.nlu): support
+ * routing and summaries read it back, so every channel stores the same shape. The
+ * ranking lets routing weigh every reading of the message, not just the top intent.
+ */
+export function nluRecordOf(result: TurnResult): Record<string, unknown> {
+  return {
+    intent: result.parse.intent,
+    intent_ranking: result.parse.intent_ranking.slice(0, 5),
+    entities: result.parse.entities,
+    handledBy: result.handledBy,
+    toolCalls: result.toolCalls,
+  };
 }

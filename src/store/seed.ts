@@ -20,7 +20,7 @@ const LOAD_ORDER = [
 ] as const satisfies readonly (readonly [string, keyof DemoStore])[];
 
 /** Chat data referencing customers must go before them on reset. */
-const DEPENDENT_TABLES = ['Message', 'Ticket', 'Conversation'];
+const DEPENDENT_TABLES = ['Message', 'TicketEvent', 'Ticket', 'Conversation'];
 
 export interface SeedProgress {
   table: string;

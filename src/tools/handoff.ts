@@ -1,7 +1,8 @@
 /**
- * handoff: opens a support ticket so a human agent takes over. Every ticket
- * goes to the 'general' queue at normal priority for now; routing by topic
- * and urgency will replace those two defaults.
+ * handoff: opens a support ticket so a human agent takes over. With the
+ * support desk (the server) the ticket is routed, summarised and assigned
+ * there; without one (the engine alone, e.g. `shopdesk test stories`) it is
+ * stored in the 'general' queue for a person to triage.
  */
 import { z } from 'zod';
 import type { Tool, ToolContext, ToolOutcome } from './types';
@@ -11,9 +12,15 @@ const SUBJECT_MAX = 120;
 const input = z.object({
   reason: z.string().trim().min(1).max(500),
   summary: z.string().trim().min(1).max(4000).optional(),
+  source: z.enum(['handoff', 'bot_failed', 'complaint']).default('handoff'),
 });
 
 async function run(args: z.infer<typeof input>, context: ToolContext): Promise<ToolOutcome> {
+  if (context.desk) {
+    const opened = await context.desk.openTicket(context.conversationId, { reason: args.reason, source: args.source, ...(context.message ? { current: context.message } : {}) });
+    context.audit('handoff', { ticketId: opened.ticketId, queue: opened.queue, source: args.source, created: opened.created });
+    return { status: 'ok', data: { ticketId: opened.ticketId, queue: opened.queue, status: opened.status } };
+  }
   // The ticket links to the conversation only when the engine has stored it (foreign key);
   // otherwise its id is kept in the tags so an agent can still find the transcript.
   const conversation = await context.db.conversation.findUnique({ where: { id: context.conversationId }, select: { id: true } });

@@ -15,3 +15,28 @@ export class SlidingWindowLimiter {
     return true;
   }
 }
+
+/**
+ * One sliding window per key (e.g. client IP) for public endpoints. Keys are
+ * forgotten oldest-first past `maxKeys`, so a flood of addresses cannot grow
+ * memory without bound.
+ */
+export class KeyedRateLimiter {
+  private readonly windows = new Map<string, SlidingWindowLimiter>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  tryTake(key: string, now = Date.now()): boolean {
+    let window = this.windows.get(key);
+    if (!window) {
+      if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
+      window = new SlidingWindowLimiter(this.limit, this.windowMs);
+      this.windows.set(key, window);
+    }
+    return window.tryTake(now);
+  }
+}

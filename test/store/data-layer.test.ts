@@ -119,6 +119,19 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('data layer on %
       const stored = await database.prisma.conversation.findUniqueOrThrow({ where: { id: 'c1' }, include: { messages: true } });
       expect(stored.state).toEqual({ slots: { size: '10' } });
       expect(stored.messages).toHaveLength(1);
+
+      // The support desk's tables: staff sessions cascade with the agent, ticket history with the ticket.
+      const agent = await database.prisma.agent.create({ data: { email: 'agent@example.com', name: 'A', passwordHash: 'x', skills: 'orders' } });
+      expect(agent.maxLoad).toBe(5);
+      await database.prisma.agentSession.create({ data: { id: 'sha', agentId: agent.id, expiresAt: new Date(Date.now() + 60_000) } });
+      const ticket = await database.prisma.ticket.create({ data: { subject: 's', queue: 'orders', priority: 'high', summary: 'x', conversationId: 'c1', assigneeId: agent.id } });
+      expect(ticket).toMatchObject({ source: 'handoff', routedPriority: 'normal', firstResponseAt: null });
+      await database.prisma.ticketEvent.create({ data: { ticketId: ticket.id, agentId: agent.id, kind: 'note', text: 'n' } });
+      await database.prisma.agent.delete({ where: { id: agent.id } });
+      expect(await database.prisma.agentSession.count()).toBe(0);
+      expect((await database.prisma.ticketEvent.findFirstOrThrow()).agentId).toBeNull();
+      await database.prisma.ticket.delete({ where: { id: ticket.id } });
+      expect(await database.prisma.ticketEvent.count()).toBe(0);
     } finally {
       await database.close();
     }

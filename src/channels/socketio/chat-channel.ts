@@ -10,7 +10,9 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { DialogueEngine } from '../../dialogue/engine';
 import type { RichPart } from '../../dialogue/reply';
+import { nluRecordOf } from '../../dialogue/turn';
 import type { ConversationStore, StoredMessage } from '../../store';
+import type { SupportEvents } from '../../support';
 import type { Logger } from '../../util/logger';
 import {
   CHAT_LIMITS,
@@ -21,7 +23,8 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from './protocol';
-import { SlidingWindowLimiter } from './rate-limit';
+import { SlidingWindowLimiter } from '../../util/rate-limit';
+import { SerialQueue } from '../../util/serial-queue';
 
 export interface ChatChannelDeps {
   io: Server;
@@ -30,6 +33,8 @@ export interface ChatChannelDeps {
   /** Checks a store session token; returns the customer id or null. */
   verifySessionToken: (token: string) => number | null;
   logger: Logger;
+  /** The support desk's bus: shopper and bot messages go out (agents watch), agent messages come in. */
+  events?: SupportEvents;
 }
 
 interface SocketData {
@@ -81,16 +86,14 @@ export function attachChatChannel(deps: ChatChannelDeps): void {
   const log = deps.logger.child({ module: 'chat' });
   const namespace = deps.io.of(CHAT_NAMESPACE) as unknown as Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   /** Per-conversation queue: turns run in arrival order, one at a time. */
-  const queues = new Map<string, Promise<void>>();
+  const turns = new SerialQueue();
+  const enqueue = (conversationId: string, work: () => Promise<void>) => turns.run(conversationId, work).catch((error: Error) => log.error({ err: error, conversationId }, 'turn failed'));
 
-  const enqueue = (conversationId: string, work: () => Promise<void>) => {
-    const previous = queues.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work, work).finally(() => {
-      if (queues.get(conversationId) === next) queues.delete(conversationId);
-    });
-    queues.set(conversationId, next);
-    return next;
-  };
+  const publish = (conversationId: string, message: StoredMessage) => deps.events?.emit('message', { conversationId, message, origin: 'chat' });
+  // Agent and system messages from the desk reach the shopper's open tabs (through the adapter when clustered).
+  deps.events?.on('message', ({ conversationId, message, origin }) => {
+    if (origin === 'desk') namespace.to(conversationId).emit('chat:message', toChatMessage(message));
+  });
 
   const runTurn = async (conversationId: string, text: string, userMessageId: number, customerId: number | undefined) => {
     const services = deps.services();
@@ -99,10 +102,11 @@ export function attachChatChannel(deps: ChatChannelDeps): void {
     room.emit('chat:typing', { typing: true });
     try {
       const result = await services.engine.handle(conversationId, text, customerId === undefined ? {} : { sessionCustomerId: customerId });
-      await services.conversations.setNlu(userMessageId, { intent: result.parse.intent, entities: result.parse.entities, handledBy: result.handledBy, toolCalls: result.toolCalls });
+      await services.conversations.setNlu(userMessageId, nluRecordOf(result));
       for (const reply of result.replies) {
         const { message } = await services.conversations.append(conversationId, { role: 'bot', text: reply.text, payload: { parts: reply.parts } });
         room.emit('chat:message', toChatMessage(message));
+        publish(conversationId, message);
       }
     } catch (error) {
       log.error({ err: error, conversationId }, 'turn failed');
@@ -141,7 +145,7 @@ export function attachChatChannel(deps: ChatChannelDeps): void {
         respond({ ok: true, conversationId, messages: messages.map(toChatMessage) });
         // A user message without a reply means the server stopped mid-turn: answer it now.
         const last = await conversations.lastMessage(conversationId);
-        if (last?.role === 'user' && !queues.has(conversationId)) {
+        if (last?.role === 'user' && !turns.busy(conversationId)) {
           const id = conversationId;
           void enqueue(id, () => runTurn(id, last.text, last.id, socket.data.customerId));
         }
@@ -170,6 +174,7 @@ export function attachChatChannel(deps: ChatChannelDeps): void {
         respond({ ok: true, message: toChatMessage(message) });
         if (created) {
           socket.to(conversationId).emit('chat:message', toChatMessage(message)); // other tabs of the same shopper
+          publish(conversationId, message);
           void enqueue(conversationId, () => runTurn(conversationId, text, message.id, socket.data.customerId));
         }
       } catch (error) {

@@ -63,6 +63,15 @@ export class SentimentModel {
     return { probabilities, score };
   }
 
+  /**
+   * How strongly worded a text is, from the lexicon alone (VADER-like compound in [-1, 1]: intensifiers,
+   * caps and "!" count). The network is trained on reviews and is confident about any complaint; this
+   * tells "the parcel is a bit late" (about 0) from "this is ridiculous, terrible service!" (about -0.8).
+   */
+  wordingIntensity(text: string): number {
+    return this.featurizer.analyze(text.slice(0, MAX_TEXT_LENGTH)).rules.compound;
+  }
+
   /** Overall sentiment of a text: label, score in [-1, 1] and class probabilities. Fast (no aspects). */
   scoreText(text: string): SentimentScore {
     const { probabilities, score } = this.forward(text);

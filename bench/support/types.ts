@@ -1,0 +1,39 @@
+/** Shapes of the routing benchmark's input and results. */
+import type { ClassificationResult, PriorityAgreement, percentiles } from './metrics';
+
+/** One labelled message of routing-set.jsonl. */
+export interface Example {
+  text: string;
+  queue: string;
+  priority?: string;
+}
+
+export interface RouterResult {
+  name: string;
+  queues: ClassificationResult;
+  priority: PriorityAgreement;
+  latencyMs: ReturnType<typeof percentiles>;
+  /** Route step alone (ours: without NLU and sentiment). */
+  routeOnlyMs?: ReturnType<typeof percentiles>;
+  /** How often each rule (or intent / fallback) decided the queue. */
+  rules?: Record<string, number>;
+  errors: Array<{ text: string; gold: string; predicted: string; rule?: string }>;
+}
+
+export interface SetResult {
+  file: string;
+  examples: number;
+  sha256: string;
+  perQueueSupport: Record<string, number>;
+  routers: RouterResult[];
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  machine: { cpu: string; cores: number; node: string; platform: string };
+  models: { nlu: { createdAt?: string | undefined; dataHash?: string | undefined }; sentiment: string; loadMs: number };
+  config: string;
+  target: { queueAccuracy: number };
+  sets: SetResult[];
+}

@@ -1,0 +1,58 @@
+/** Shapes shared by the ticket service, its HTTP routes and the agent socket. */
+import type { Router, RoutingDecision, RoutingSignals } from '../routing';
+
+export { TICKET_PRIORITIES, type TicketPriority } from '../routing';
+export const TICKET_STATUSES = ['open', 'assigned', 'pending', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketSource = 'handoff' | 'bot_failed' | 'complaint' | 'inbound';
+
+/** Routing as the desk needs it: src/support/routing's Router over the store's config file. */
+export type TicketRouter = Pick<Router, 'route' | 'escalate'>;
+export type { RoutingSignals, RoutingDecision };
+
+/** The latest customer message, when it is not stored with its NLU yet (the ticket opens mid-turn). */
+export interface CurrentTurn {
+  text: string;
+  intent: { name: string; confidence: number };
+  ranking?: Array<{ name: string; confidence: number }>;
+  entities: Array<{ entity: string; value: unknown; text?: string }>;
+}
+
+/** Summaries for agents; implemented by src/support/summary from the conversation and the store's data. */
+export interface TicketSummarizer {
+  forConversation(conversationId: string, current?: CurrentTurn): Promise<string>;
+  forInbound(input: { subject: string; body: string; email: string }): Promise<string>;
+}
+
+export interface TicketRow {
+  id: number;
+  subject: string;
+  queue: string;
+  priority: string;
+  status: string;
+  summary: string;
+  tags: string;
+  source: string;
+  routedPriority: string;
+  conversationId: string | null;
+  customerId: number | null;
+  assigneeId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  slaDueAt: Date | null;
+}
+
+export class TicketError extends Error {
+  override name = 'TicketError';
+  constructor(
+    readonly code: 'not_found' | 'not_allowed' | 'conflict' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Scores a customer's text (the shipped sentiment model fits). */
+export interface SentimentScorer {
+  scoreText(text: string): { label: string; score: number };
+}
