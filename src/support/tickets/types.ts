@@ -1,5 +1,6 @@
 /** Shapes shared by the ticket service, its HTTP routes and the agent socket. */
 import type { Router, RoutingDecision, RoutingSignals } from '../routing';
+import type { CurrentTurn as SummaryCurrentTurn, SentimentScorer } from '../summary';
 
 export { TICKET_PRIORITIES, type TicketPriority } from '../routing';
 export const TICKET_STATUSES = ['open', 'assigned', 'pending', 'resolved'] as const;
@@ -8,14 +9,11 @@ export type TicketSource = 'handoff' | 'bot_failed' | 'complaint' | 'inbound';
 
 /** Routing as the desk needs it: src/support/routing's Router over the store's config file. */
 export type TicketRouter = Pick<Router, 'route' | 'escalate'>;
-export type { RoutingSignals, RoutingDecision };
+export type { RoutingSignals, RoutingDecision, SentimentScorer };
 
-/** The latest customer message, when it is not stored with its NLU yet (the ticket opens mid-turn). */
-export interface CurrentTurn {
-  text: string;
-  intent: { name: string; confidence: number };
+/** The latest customer message, not stored with its NLU yet (the ticket opens mid-turn); the ranking helps routing. */
+export interface CurrentTurn extends SummaryCurrentTurn {
   ranking?: Array<{ name: string; confidence: number }>;
-  entities: Array<{ entity: string; value: unknown; text?: string }>;
 }
 
 /** Summaries for agents; implemented by src/support/summary from the conversation and the store's data. */
@@ -50,9 +48,4 @@ export class TicketError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Scores a customer's text (the shipped sentiment model fits). */
-export interface SentimentScorer {
-  scoreText(text: string): { label: string; score: number };
 }
