@@ -5,19 +5,28 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { buildAssistant, loadNlu, type Assistant } from './assistant';
+import { BotFrameworkConfigError, createBotFrameworkChannel } from './channels/botframework';
+import { attachAgentChannel } from './channels/socketio/agent-channel';
 import { attachChatChannel } from './channels/socketio/chat-channel';
-import type { ShopDeskConfig } from './config';
+import { ConfigError, type ShopDeskConfig } from './config';
 import type { NluModel } from './nlu';
 import { DatabaseLifecycle } from './store';
+import { ensureDemoStaff, registerStaffRoutes, registerTicketRoutes, StaffAuth, SupportEvents } from './support';
 import { verifySessionToken } from './tools';
 import { createLogger } from './util/logger';
+import { registerDashboard } from './web/dashboard';
+import { registerConsolePage } from './web/console-page';
 import { registerStorefront } from './web/storefront';
 
 const WIDGET_PUBLIC = path.resolve(__dirname, '../widget/public');
+
+/** How often tickets are checked against their SLA (escalation, assignment to agents who came online). */
+const SLA_SWEEP_MS = 60_000;
 
 /** The chat widget on every storefront page (served by this server). */
 const WIDGET_TAG = '<script src="/widget.js" data-shopdesk-title="Chat with us" async></script>';
@@ -67,6 +76,9 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   let nlu: NluModel | undefined;
   let nluError: string | undefined;
   let assistant: Assistant | undefined;
+  let staffAuth: StaffAuth | undefined;
+  /** One bus for the desk and every channel: agent messages reach shoppers on whichever channel they use. */
+  const events = new SupportEvents();
   const nluLoading = loadNlu(config.modelsDir, logger.child({ module: 'nlu' })).then(
     (model) => (nlu = model),
     (error: Error) => {
@@ -77,8 +89,21 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   void database.whenReady().then(async () => {
     await nluLoading;
     const db = database.database;
-    if (!nlu || !db) return;
-    assistant = await buildAssistant(nlu, db.prisma, logger.child({ module: 'assistant' }));
+    if (!db) return;
+    // The embedded demo gets staff accounts so the console and dashboard can be tried at once;
+    // sign-in opens only after they exist (503 "starting" before, never a misleading 401).
+    if (config.autoSeed && config.databaseProvider === 'sqlite') {
+      const created = await ensureDemoStaff(db.prisma, config.demoStaffPassword);
+      if (created) logger.info({ accounts: created }, 'demo staff accounts created (README: agent console)');
+      if (config.demoStaffPassword === 'shopdesk-demo') logger.warn('demo staff use the default password: set SHOPDESK_DEMO_STAFF_PASSWORD, or create real accounts with `shopdesk staff add`');
+    }
+    staffAuth = new StaffAuth(db.prisma);
+    if (!nlu) return;
+    assistant = await buildAssistant(nlu, db.prisma, logger.child({ module: 'assistant' }), {
+      recommendModelDir: path.join(config.modelsDir, 'recommend'),
+      events,
+      ...(config.routingConfigPath ? { routingConfigPath: config.routingConfigPath } : {}),
+    });
   }).catch((error: Error) => {
     nluError = error.message;
     logger.error({ err: error }, 'assistant could not be built');
@@ -98,8 +123,22 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   });
   app.get('/widget.js', async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('widget.js'));
 
+  await app.register(fastifyCookie);
+  registerStaffRoutes(app, { auth: () => staffAuth, secureCookie: config.secureCookies });
+  registerTicketRoutes(app, { auth: () => staffAuth, tickets: () => assistant?.tickets });
+  registerConsolePage(app);
+  registerDashboard(app, { db: () => database.database?.prisma, auth: () => staffAuth });
   await app.register(fastifyStatic, { root: WIDGET_PUBLIC, prefix: '/static/' });
-  registerStorefront(app, { db: () => database.database?.prisma, bodyEnd: WIDGET_TAG });
+  registerStorefront(app, { db: () => database.database?.prisma, bodyEnd: WIDGET_TAG, recommender: () => assistant?.recommender, secureCookie: config.secureCookies });
+
+  let botFramework;
+  try {
+    botFramework = createBotFrameworkChannel({ services: () => assistant, auth: config.botFramework, logger, events, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  } catch (error) {
+    if (error instanceof BotFrameworkConfigError) throw new ConfigError('MICROSOFT_APP_ID', error.message);
+    throw error;
+  }
+  botFramework.register(app);
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -115,7 +154,13 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
     services: () => assistant,
     verifySessionToken: (token) => verifySessionToken(token, sessionSecret),
     logger,
+    events,
   });
+  attachAgentChannel({ io, auth: () => staffAuth, tickets: () => assistant?.tickets, events, logger });
+
+  const slaSweep = setInterval(() => {
+    assistant?.tickets.sweep().catch((error: Error) => logger.error({ err: error }, 'SLA sweep failed'));
+  }, SLA_SWEEP_MS).unref();
 
   database.start();
 
@@ -123,6 +168,7 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down: draining connections');
+      clearInterval(slaSweep);
       io.close();
       await app.close();
       await database.stop();

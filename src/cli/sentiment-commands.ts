@@ -36,6 +36,7 @@ import {
 import { openDatabase } from '../store';
 import { generateDemoStore } from '../store/demo-store';
 import { Prng } from '../util/prng';
+import { loadReviewRecords } from '../web/dashboard';
 import { createProgress } from './progress';
 
 function number(value: string | undefined, flag: string, fallback: number): number {
@@ -57,7 +58,7 @@ export function demoReviewRecords(scale = 1): ReviewRecord[] {
   const products = new Map(store.products.map((p) => [p.id, p]));
   return store.reviews.map((r) => {
     const product = products.get(r.productId)!;
-    return { id: r.id, productId: r.productId, productTitle: product.title, category: product.category, rating: r.rating, text: r.text, createdAt: r.createdAt };
+    return { id: r.id, productId: r.productId, productTitle: product.title, category: product.category, brand: product.brand, rating: r.rating, text: r.text, createdAt: r.createdAt };
   });
 }
 
@@ -91,11 +92,7 @@ export async function loadReportReviews(scale = 1): Promise<{ reviews: ReviewRec
       throw error;
     }
     if (count === 0) return demo('the database has no reviews');
-    const rows = await database.prisma.review.findMany({
-      select: { id: true, productId: true, rating: true, text: true, createdAt: true, product: { select: { title: true, category: true } } },
-      orderBy: { id: 'asc' },
-    });
-    const reviews = rows.map((r) => ({ id: r.id, productId: r.productId, productTitle: r.product.title, category: r.product.category, rating: r.rating, text: r.text, createdAt: new Date(r.createdAt) }));
+    const reviews = await loadReviewRecords(database.prisma);
     return { reviews, source: `database ${describeUrl(config.databaseUrl)}` };
   } finally {
     await database.close();

@@ -25,12 +25,13 @@ export { negationExamples } from './data/negation-examples';
 export { readUciDomain, UCI_DOMAINS, UCI_CITATION, type UciDomain } from './data/uci';
 export { splitClauses, type Clause } from './aspects/clauses';
 export { extractAspects, polarityOf, CLAUSE_POLARITY_THRESHOLD } from './aspects/extract';
-export { buildSentimentReport, type ReportModel } from './report/aggregate';
+export { buildSentimentReport, aggregateSentimentReport, type ReportModel } from './report/aggregate';
+export { createReviewScorer, scoreReviewsInSlices, type ScoredReview, type ReviewScorer, type ChunkedScoringOptions } from './report/score';
 export { renderReportHtml } from './report/render-html';
 export { renderReportCsv } from './report/render-csv';
 export { lineChartSvg, type LineSeries } from './report/line-chart';
 export { twoProportionZTest, benjaminiHochberg, normalUpperTail, type ZTestResult } from './report/ztest';
-export type { ReviewRecord, ReportOptions, SentimentReport, RisingProduct, Quote, WeekPoint, AspectSummary, Distribution } from './report/types';
+export type { ReviewRecord, ReportOptions, SentimentReport, RisingProduct, Quote, WeekPoint, AspectSummary, Distribution, Theme } from './report/types';
 export type { TrainProgress, TrainSentimentOptions, TrainSentimentResult } from './train';
 
 /** The shipped model (trained by `shopdesk sentiment train --data store`). */

@@ -122,11 +122,15 @@ export function registerStorefront(app: FastifyInstance, deps: StorefrontDeps): 
     const product = id.success ? await db.product.findUnique({ where: { id: id.data } }) : null;
     if (!product) return reply.code(404).type('text/html').send(renderUnavailable('Product not found'));
     const sessionId = visitorSession(request, reply, deps.secureCookie ?? false);
-    const [reviews, stats, viewed] = await Promise.all([
+    // ?review=<id> (a dashboard quote's link) shows that review too, highlighted, when it belongs to this product.
+    const linked = z.coerce.number().int().positive().safeParse((request.query as { review?: string }).review);
+    const [recent, quoted, stats, viewed] = await Promise.all([
       db.review.findMany({ where: { productId: product.id }, orderBy: { createdAt: 'desc' }, take: 6 }),
+      linked.success ? db.review.findFirst({ where: { id: linked.data, productId: product.id } }) : null,
       db.review.aggregate({ where: { productId: product.id }, _avg: { rating: true }, _count: { _all: true } }),
       sessionViews(db, sessionId),
     ]);
+    const reviews = quoted && !recent.some((r) => r.id === quoted.id) ? [quoted, ...recent] : recent;
     // The page is complete without recommendations and without the recorded view: their failures are logged, not hidden.
     const live = deps.recommender?.();
     let recommended: AlsoLike[] = [];
@@ -143,7 +147,7 @@ export function registerStorefront(app: FastifyInstance, deps: StorefrontDeps): 
       request.log.error({ err: error }, 'product view not recorded');
     }
     return reply.type('text/html').send(
-      renderProductPage({ product, reviews, averageRating: stats._avg.rating ?? 0, reviewCount: stats._count._all, alsoLike: recommended, bodyEnd }),
+      renderProductPage({ product, reviews, highlightReviewId: quoted?.id, averageRating: stats._avg.rating ?? 0, reviewCount: stats._count._all, alsoLike: recommended, bodyEnd }),
     );
   });
 

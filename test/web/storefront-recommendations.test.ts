@@ -147,3 +147,20 @@ describe('You may also like', () => {
     }
   });
 });
+
+describe('review links', () => {
+  test("a dashboard quote's link shows that review highlighted, even when it is older than the recent ones, and only on its own product", async () => {
+    const product = await store.db.review.groupBy({ by: ['productId'], _count: { _all: true }, orderBy: { _count: { productId: 'desc' } }, take: 1 });
+    const productId = product[0]!.productId;
+    expect(product[0]!._count._all).toBeGreaterThan(6);
+    const oldest = await store.db.review.findFirstOrThrow({ where: { productId }, orderBy: { createdAt: 'asc' } });
+    const plain = await (await fetch(`${base}/products/${productId}`)).text();
+    expect(plain).not.toContain(`id="review-${oldest.id}"`);
+    const linked = await (await fetch(`${base}/products/${productId}?review=${oldest.id}#review-${oldest.id}`)).text();
+    expect(linked).toMatch(new RegExp(`class="review highlighted" id="review-${oldest.id}"`));
+    const other = await store.db.review.findFirstOrThrow({ where: { productId: { not: productId } } });
+    const elsewhere = await (await fetch(`${base}/products/${productId}?review=${other.id}`)).text();
+    expect(elsewhere).not.toContain(`id="review-${other.id}"`);
+    expect(elsewhere).not.toContain('highlighted');
+  });
+});

@@ -1,31 +1,23 @@
 /**
- * Scores every review once (overall label + aspect mentions) and aggregates:
- * distributions per category and product, aspect scores, the weekly trend,
- * example quotes, products whose negative share rose in the recent weeks
- * (two-proportion z-test, BH-adjusted) and reviews whose text contradicts
- * their rating. Clause scores are memoised: review text repeats a lot.
+ * Aggregates scored reviews (score.ts): distributions per category, brand and
+ * product, aspect scores and themes, the weekly trend, example quotes,
+ * products whose negative share rose in the recent weeks (two-proportion
+ * z-test, BH-adjusted) and reviews whose text contradicts their rating.
+ * Scoring and aggregation are separate so a server can score once and build a
+ * report per filter cheaply; `buildSentimentReport` does both in one call.
  */
-import type { AspectLexicon } from '../aspects/aspect-lexicon';
-import { extractAspects } from '../aspects/extract';
-import { ASPECT_NAMES, labelForRating, type AspectMention, type AspectName, type SentimentScore } from '../types';
+import { ASPECT_NAMES, labelForRating, type AspectName } from '../types';
+import { createReviewScorer, type ReportModel, type ScoredReview } from './score';
+import { topThemes } from './themes';
 import type { AspectSummary, Distribution, Quote, ReportOptions, ReviewRecord, RisingProduct, SentimentReport, WeekPoint } from './types';
 import { benjaminiHochberg, twoProportionZTest } from './ztest';
 
-/** What the report needs from a model (SentimentModel has it). */
-export interface ReportModel {
-  scoreText(text: string): SentimentScore;
-  readonly aspects: AspectLexicon;
-}
+export type { ReportModel } from './score';
 
-interface Scored {
-  review: ReviewRecord;
-  result: SentimentScore;
-  aspects: AspectMention[];
-}
+type Scored = ScoredReview;
 
 const DAY_MS = 86_400_000;
 const MIN_GROUP = 5;
-const MEMO_LIMIT = 200_000;
 
 function emptyDistribution(): Distribution {
   return { reviews: 0, negative: 0, neutral: 0, positive: 0, meanScore: 0, meanRating: 0 };
@@ -58,37 +50,40 @@ function groupBy<K>(items: readonly Scored[], key: (s: Scored) => K): Map<K, Sco
 }
 
 function aspectSummaries(items: readonly Scored[]): AspectSummary[] {
-  return ASPECT_NAMES.map((aspect) => {
-    const s: AspectSummary = { aspect, mentions: 0, positive: 0, neutral: 0, negative: 0, score: 0 };
-    for (const item of items) {
-      for (const m of item.aspects) {
-        if (m.aspect !== aspect) continue;
-        s.mentions += 1;
-        s[m.polarity] += 1;
-      }
+  // One pass over the mentions: this runs for the whole selection and again per category.
+  const byAspect = new Map<AspectName, AspectSummary>(ASPECT_NAMES.map((aspect) => [aspect, { aspect, mentions: 0, positive: 0, neutral: 0, negative: 0, score: 0 }]));
+  for (const item of items) {
+    for (const m of item.aspects) {
+      const s = byAspect.get(m.aspect)!;
+      s.mentions += 1;
+      s[m.polarity] += 1;
     }
+  }
+  return ASPECT_NAMES.map((aspect) => {
+    const s = byAspect.get(aspect)!;
     s.score = s.mentions ? Math.round(((s.positive - s.negative) / s.mentions) * 1000) / 1000 : 0;
     return s;
   });
 }
 
-function weekStart(date: Date): string {
-  const day = (date.getUTCDay() + 6) % 7;
-  const monday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - day * DAY_MS);
-  return monday.toISOString().slice(0, 10);
+/** Days since 1970-01-01 of the Monday (UTC) of the week `ms` falls in; 1970-01-01 was a Thursday. */
+function mondayDay(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  return day - ((((day + 3) % 7) + 7) % 7);
 }
 
 function weekly(items: readonly Scored[]): WeekPoint[] {
-  return [...groupBy(items, (s) => weekStart(s.review.createdAt))]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([week, list]) => {
+  // Integer keys: formatting a date per review costs more than the rest of the trend.
+  return [...groupBy(items, (s) => mondayDay(s.review.createdAt.getTime()))]
+    .sort((a, b) => a[0] - b[0])
+    .map(([monday, list]) => {
       const d = distribution(list);
-      return { weekStart: week, reviews: d.reviews, negativeShare: d.negative / d.reviews, positiveShare: d.positive / d.reviews, meanScore: d.meanScore };
+      return { weekStart: new Date(monday * DAY_MS).toISOString().slice(0, 10), reviews: d.reviews, negativeShare: d.negative / d.reviews, positiveShare: d.positive / d.reviews, meanScore: d.meanScore };
     });
 }
 
 function quote(s: Scored): Quote {
-  return { reviewId: s.review.id, productTitle: s.review.productTitle, rating: s.review.rating, label: s.result.label, score: s.result.score, text: s.review.text };
+  return { reviewId: s.review.id, productId: s.review.productId, productTitle: s.review.productTitle, rating: s.review.rating, label: s.result.label, score: s.result.score, text: s.review.text };
 }
 
 function topQuotes(items: readonly Scored[], sign: 1 | -1, count: number): Quote[] {
@@ -118,6 +113,7 @@ function risingProducts(items: readonly Scored[], recentFromMs: number, fdr: num
       productId: first.productId,
       productTitle: first.productTitle,
       category: first.category,
+      ...(first.brand !== undefined ? { brand: first.brand } : {}),
       recent: { reviews: recent.length, negative: x1, share: test.p1 },
       before: { reviews: before.length, negative: x2, share: test.p2 },
       z: Math.round(test.z * 1000) / 1000,
@@ -134,6 +130,7 @@ function risingProducts(items: readonly Scored[], recentFromMs: number, fdr: num
 
 function matches(review: ReviewRecord, options: ReportOptions): boolean {
   if (options.category && review.category.toLowerCase() !== options.category.toLowerCase()) return false;
+  if (options.brand && (review.brand ?? '').toLowerCase() !== options.brand.toLowerCase()) return false;
   if (options.since && review.createdAt.getTime() < options.since.getTime()) return false;
   if (options.product) {
     const wanted = options.product.trim();
@@ -142,34 +139,43 @@ function matches(review: ReviewRecord, options: ReportOptions): boolean {
   return true;
 }
 
-/** Builds the report over `reviews` (filtered by `options`). */
+/**
+ * Builds the report over `reviews` (filtered by `options`), scoring each selected review.
+ * @example
+ *   const report = buildSentimentReport(reviews, loadSentimentModel(), { category: 'shoes' });
+ */
 export function buildSentimentReport(reviews: readonly ReviewRecord[], model: ReportModel, options: ReportOptions = {}): SentimentReport {
   const started = Date.now();
   const selected = reviews.filter((r) => matches(r, options));
-  const memo = new Map<string, SentimentScore>();
-  const judge = (text: string) => {
-    let result = memo.get(text);
-    if (!result) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(text, (result = model.scoreText(text)));
-    }
-    return result;
-  };
+  const score = createReviewScorer(model);
   const scored: Scored[] = selected.map((review, i) => {
     if (i % 500 === 0) options.onProgress?.(i, selected.length);
-    return { review, result: judge(review.text), aspects: extractAspects(review.text, model.aspects, judge) };
+    return score(review);
   });
   options.onProgress?.(selected.length, selected.length);
+  return aggregate(scored, options, started);
+}
 
+/**
+ * Builds the report from reviews scored earlier (see `createReviewScorer`, `scoreReviewsInSlices`),
+ * keeping those that match `options`. No model call: grouping and counting only.
+ */
+export function aggregateSentimentReport(scored: readonly ScoredReview[], options: ReportOptions = {}): SentimentReport {
+  const started = Date.now();
+  return aggregate(scored.filter((s) => matches(s.review, options)), options, started);
+}
+
+function aggregate(scored: readonly Scored[], options: ReportOptions, started: number): SentimentReport {
   let firstMs = Infinity;
   let lastMs = -Infinity;
-  for (const r of selected) {
+  for (const { review: r } of scored) {
     firstMs = Math.min(firstMs, r.createdAt.getTime());
     lastMs = Math.max(lastMs, r.createdAt.getTime());
   }
   const recentWeeks = options.recentWeeks ?? 8;
   const fdr = options.falseDiscoveryRate ?? 0.05;
   const categories = [...groupBy(scored, (s) => s.review.category)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const brands = [...groupBy(scored.filter((s) => s.review.brand !== undefined), (s) => s.review.brand!)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const aspectsPerCategory = categories.map(([, list]) => aspectSummaries(list));
   const aspects: AspectName[] = [...ASPECT_NAMES];
   const disagreements = scored.filter((s) => {
@@ -179,14 +185,19 @@ export function buildSentimentReport(reviews: readonly ReviewRecord[], model: Re
   return {
     generatedAt: new Date().toISOString(),
     source: options.source ?? 'reviews',
-    filters: { category: options.category, product: options.product, since: options.since?.toISOString().slice(0, 10) },
-    period: selected.length ? { from: new Date(firstMs).toISOString(), to: new Date(lastMs).toISOString() } : null,
+    filters: { category: options.category, brand: options.brand, product: options.product, since: options.since?.toISOString().slice(0, 10) },
+    period: scored.length ? { from: new Date(firstMs).toISOString(), to: new Date(lastMs).toISOString() } : null,
     overall: distribution(scored),
     categories: categories.map(([category, list]) => ({ category, ...distribution(list) })),
+    brands: brands.map(([brand, list]) => ({ brand, ...distribution(list) })),
     products: [...groupBy(scored, (s) => s.review.productId).values()]
-      .map((list) => ({ productId: list[0]!.review.productId, productTitle: list[0]!.review.productTitle, category: list[0]!.review.category, ...distribution(list) }))
+      .map((list) => {
+        const { productId, productTitle, category, brand } = list[0]!.review;
+        return { productId, productTitle, category, ...(brand !== undefined ? { brand } : {}), ...distribution(list) };
+      })
       .sort((a, b) => b.reviews - a.reviews || a.productId - b.productId),
     aspects: aspectSummaries(scored),
+    themes: topThemes(scored),
     aspectsByCategory: {
       categories: categories.map(([c]) => c),
       aspects,

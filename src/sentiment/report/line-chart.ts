@@ -28,7 +28,8 @@ export function lineChartSvg(labels: readonly string[], series: readonly LineSer
   const min = options.min ?? Math.min(0, ...all);
   const max = Math.max(options.max ?? Math.max(1e-9, ...all), min + 1e-9);
   const left = 48;
-  const right = 12;
+  // Room for the last x label, which is drawn rotated to the right of its tick.
+  const right = 44;
   const top = 12;
   const bottom = 52;
   const plotW = width - left - right;

@@ -1,7 +1,7 @@
 /**
- * The report as one CSV table with a `section` column (category, product,
- * aspect, week, rising, disagreement), so a spreadsheet can filter it. Values
- * are quoted per RFC 4180.
+ * The report as one CSV table with a `section` column (category, brand,
+ * product, aspect, theme, week, rising, disagreement), so a spreadsheet can
+ * filter it. Values are quoted per RFC 4180.
  */
 import type { Distribution, SentimentReport } from './types';
 
@@ -22,8 +22,16 @@ export function renderReportCsv(report: SentimentReport): string {
   const rows: Row[] = [
     { section: 'overall', name: 'all', ...distributionCells(report.overall) },
     ...report.categories.map((c) => ({ section: 'category', name: c.category, category: c.category, ...distributionCells(c) })),
+    ...report.brands.map((b) => ({ section: 'brand', name: b.brand, ...distributionCells(b) })),
     ...report.products.map((p) => ({ section: 'product', name: `${p.productTitle} (#${p.productId})`, category: p.category, ...distributionCells(p) })),
     ...report.aspects.map((a) => ({ section: 'aspect', name: a.aspect, reviews: a.mentions, negative: a.negative, neutral: a.neutral, positive: a.positive, mean_score: a.score })),
+    ...[...report.themes.negative, ...report.themes.positive].map((t) => ({
+      section: 'theme',
+      name: `${t.aspect} (${t.polarity})`,
+      reviews: t.mentions,
+      [t.polarity]: t.mentions,
+      detail: t.quotes[0] ? `share=${t.share.toFixed(3)}; e.g. review #${t.quotes[0].reviewId}: ${t.quotes[0].opinion}` : `share=${t.share.toFixed(3)}`,
+    })),
     ...report.weekly.map((w) => ({ section: 'week', name: w.weekStart, reviews: w.reviews, negative_share: w.negativeShare, mean_score: w.meanScore, detail: `positive_share=${w.positiveShare.toFixed(4)}` })),
     ...report.rising.products.map((p) => ({
       section: 'rising',

@@ -6,7 +6,7 @@ import { barChartSvg } from '../../util/charts';
 import { html, SafeHtml } from '../../util/html';
 import { lineChartSvg } from './line-chart';
 import { scoreHeatmapSvg } from './score-heatmap';
-import type { Distribution, Quote, SentimentReport } from './types';
+import type { Distribution, Quote, SentimentReport, Theme } from './types';
 
 const COLORS = { negative: '#c0392b', neutral: '#9e9e9e', positive: '#2e8b57', score: '#2e6fd1' } as const;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -25,6 +25,10 @@ function distributionTable(rows: readonly [string, Distribution][]): SafeHtml {
 
 function quoteList(quotes: readonly Quote[]): SafeHtml {
   return html`<ul class="quotes">${quotes.map((q) => html`<li><blockquote>${q.text}</blockquote><small>${q.productTitle} · ${'★'.repeat(q.rating)} · ${q.label} ${q.score.toFixed(2)} · review #${q.reviewId}</small></li>`)}</ul>`;
+}
+
+function themeList(themes: readonly Theme[]): SafeHtml {
+  return html`<ul class="quotes">${themes.map((t) => html`<li><b>${t.aspect}</b> · ${t.mentions} mentions (${pct(t.share)} of the aspect)${t.quotes[0] ? html`<blockquote>${t.quotes[0].opinion}</blockquote><small>${t.quotes[0].productTitle} · review #${t.quotes[0].reviewId}</small>` : ''}</li>`)}</ul>`;
 }
 
 export function renderReportHtml(report: SentimentReport): string {
@@ -75,6 +79,7 @@ blockquote{margin:0;font-style:italic}.quotes li{margin-bottom:10px}.muted{color
 </div>
 <h2>Weekly trend</h2>${raw(trend)}
 <h2>By category</h2>${raw(negativeByCategory)}${distributionTable(report.categories.map((c) => [c.category, c]))}
+${report.brands.length ? html`<h2>By brand</h2>${distributionTable(report.brands.map((b) => [b.brand, b]))}` : ''}
 <h2>Aspects</h2>${raw(aspectBars)}<p class="muted">Aspect score = (positive - negative mentions) / mentions. Per category (blank: fewer than 5 mentions):</p>${raw(heatmap)}
 <h2>Products whose negative share rose (last ${report.rising.recentWeeks} weeks vs before)</h2>
 <p class="muted">Two-proportion z-test per product with at least 5 reviews in both periods (${report.rising.tested} tested); one-sided p; flagged when the Benjamini-Hochberg q &lt; ${report.rising.falseDiscoveryRate}. Unflagged rows have p &lt; 0.05 only.</p>
@@ -82,6 +87,8 @@ blockquote{margin:0;font-style:italic}.quotes li{margin-bottom:10px}.muted{color
     (p) =>
       html`<tr><td class="${p.significant ? 'flag' : ''}">${p.productTitle} (#${p.productId})</td><td>${p.category}</td><td class="n">${p.recent.negative}/${p.recent.reviews} (${pct(p.recent.share)})</td><td class="n">${p.before.negative}/${p.before.reviews} (${pct(p.before.share)})</td><td class="n">${p.z.toFixed(2)}</td><td class="n">${p.p.toExponential(2)}</td><td class="n">${p.q.toExponential(2)}</td></tr>`,
   )}</tbody></table>
+<h2>Top negative themes</h2>${themeList(report.themes.negative)}
+<h2>Top positive themes</h2>${themeList(report.themes.positive)}
 <h2>Most positive quotes</h2>${quoteList(report.quotes.positive)}
 <h2>Most negative quotes</h2>${quoteList(report.quotes.negative)}
 <h2>Text disagrees with the rating (${report.disagreements.count})</h2><p class="muted">4-5 stars with a negative text, or 1-2 stars with a positive one; the most confident first.</p>${quoteList(report.disagreements.examples)}

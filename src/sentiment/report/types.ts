@@ -11,6 +11,8 @@ export interface ReviewRecord {
   productId: number;
   productTitle: string;
   category: string;
+  /** The product's brand; reviews without one are left out of the brand breakdown only. */
+  brand?: string;
   /** 1-5 stars. */
   rating: number;
   text: string;
@@ -20,6 +22,8 @@ export interface ReviewRecord {
 export interface ReportOptions {
   /** Only this category (case-insensitive). */
   category?: string;
+  /** Only this brand (case-insensitive). */
+  brand?: string;
   /** Only this product: its id, or a case-insensitive part of its title. */
   product?: string;
   /** Only reviews created at or after this date. */
@@ -64,6 +68,8 @@ export interface WeekPoint {
 
 export interface Quote {
   reviewId: number;
+  /** Lets a viewer link the quote to the review on the product page. */
+  productId: number;
   productTitle: string;
   rating: number;
   label: SentimentLabel;
@@ -75,6 +81,7 @@ export interface RisingProduct {
   productId: number;
   productTitle: string;
   category: string;
+  brand?: string;
   recent: { reviews: number; negative: number; share: number };
   before: { reviews: number; negative: number; share: number };
   z: number;
@@ -85,15 +92,32 @@ export interface RisingProduct {
   significant: boolean;
 }
 
+/**
+ * A recurring opinion: one aspect with one polarity ("fit/size", negative), how often reviews say it and
+ * example quotes whose clause says it (`opinion`, a substring of `text`).
+ */
+export interface Theme {
+  aspect: AspectName;
+  polarity: 'positive' | 'negative';
+  mentions: number;
+  /** Share of all mentions of this aspect that have this polarity, 0..1. */
+  share: number;
+  quotes: (Quote & { opinion: string })[];
+}
+
 export interface SentimentReport {
   generatedAt: string;
   source: string;
-  filters: { category?: string; product?: string; since?: string };
+  filters: { category?: string; brand?: string; product?: string; since?: string };
   period: { from: string; to: string } | null;
   overall: Distribution;
   categories: (Distribution & { category: string })[];
-  products: (Distribution & { productId: number; productTitle: string; category: string })[];
+  /** Per brand, by name (empty when the records carry no brand). */
+  brands: (Distribution & { brand: string })[];
+  products: (Distribution & { productId: number; productTitle: string; category: string; brand?: string })[];
   aspects: AspectSummary[];
+  /** The most frequent positive and negative aspect opinions, most mentioned first. */
+  themes: { positive: Theme[]; negative: Theme[] };
   /** Aspect score per category (null below 5 mentions). */
   aspectsByCategory: { categories: string[]; aspects: AspectName[]; scores: (number | null)[][] };
   weekly: WeekPoint[];

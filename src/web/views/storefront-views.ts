@@ -85,6 +85,8 @@ export interface AlsoLike {
 export interface ProductPageView {
   product: Product;
   reviews: Review[];
+  /** A review linked to directly (e.g. from the dashboard), shown highlighted. */
+  highlightReviewId?: number | undefined;
   averageRating: number;
   reviewCount: number;
   /** "You may also like"; the section is left out when empty. */
@@ -122,7 +124,7 @@ export function renderProductPage(view: ProductPageView): string {
 </article>
 <section class="reviews" aria-label="Reviews"><h2>Recent reviews</h2>
 ${view.reviews.map(
-  (r) => html`<blockquote class="review" data-review-id="${r.id}"><p class="stars">${stars(r.rating)}</p><p><strong>${r.title}</strong></p><p>${r.text}</p><footer>${r.createdAt.toISOString().slice(0, 10)}</footer></blockquote>`,
+  (r) => html`<blockquote class="review${r.id === view.highlightReviewId ? ' highlighted' : ''}" id="review-${r.id}" data-review-id="${r.id}"><p class="stars">${stars(r.rating)}</p><p><strong>${r.title}</strong></p><p>${r.text}</p><footer>${r.createdAt.toISOString().slice(0, 10)}</footer></blockquote>`,
 )}
 </section>
 ${view.alsoLike?.length ? html`<section class="also-like" aria-label="You may also like" data-testid="also-like"><h2>You may also like</h2>
