@@ -4,18 +4,9 @@
  * Each concept forks its own stream by label, so changing how many numbers one
  * part draws does not reshuffle the others.
  */
+import { mulberry32 } from '../../util/prng';
 
-/** mulberry32: a tiny, fast 32-bit generator with good enough statistics for demo data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** FNV-1a hash of a string, used to derive sub-stream seeds. */
 export function hashString(text: string): number {
