@@ -13,6 +13,7 @@ import { buildAssistant, loadNlu, type Assistant } from './assistant';
 import { BotFrameworkConfigError, createBotFrameworkChannel } from './channels/botframework';
 import { attachAgentChannel } from './channels/socketio/agent-channel';
 import { attachChatChannel } from './channels/socketio/chat-channel';
+import { attachRedisAdapter, redisUrlProblem, type RedisAdapterHandle } from './channels/socketio/redis-adapter';
 import { ConfigError, type ShopDeskConfig } from './config';
 import type { NluModel } from './nlu';
 import { DatabaseLifecycle } from './store';
@@ -45,6 +46,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: ShopDeskConfig): Promise<RunningServer> {
+  const redisProblem = config.redisUrl ? redisUrlProblem(config.redisUrl) : undefined;
+  if (redisProblem) throw new ConfigError('REDIS_URL', redisProblem);
   const logger = createLogger(config.logLevel);
   const database = new DatabaseLifecycle({
     url: config.databaseUrl,
@@ -77,6 +80,8 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   let nluError: string | undefined;
   let assistant: Assistant | undefined;
   let staffAuth: StaffAuth | undefined;
+  /** Set when REDIS_URL is: room broadcasts then reach the sockets of every server (README: Several servers). */
+  let redis: RedisAdapterHandle | undefined;
   /** One bus for the desk and every channel: agent messages reach shoppers on whichever channel they use. */
   const events = new SupportEvents();
   const nluLoading = loadNlu(config.modelsDir, logger.child({ module: 'nlu' })).then(
@@ -118,6 +123,8 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
       database: dbOk ? 'ok' : state.status === 'failed' ? `unavailable: ${state.error}` : state.status === 'ready' ? 'unreachable' : 'starting',
       nlu: nlu ? 'ok' : nluError ? `failed: ${nluError}` : 'loading',
       chat: assistant ? 'ok' : 'starting',
+      // Reported, not required: without Redis each server still serves its own sockets.
+      ...(redis ? { redis: redis.status() } : {}),
     };
     return reply.code(body.status === 'ready' ? 200 : 503).send(body);
   });
@@ -145,9 +152,11 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : config.port;
 
   const io = new SocketServer(app.server, {
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // Recovery needs an adapter that keeps missed packets; the Redis pub/sub adapter does not (the widget resyncs anyway).
+    ...(config.redisUrl ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 } }),
     maxHttpBufferSize: 64 * 1024,
   });
+  if (config.redisUrl) redis = attachRedisAdapter(io, config.redisUrl, logger);
 
   attachChatChannel({
     io,
@@ -172,6 +181,7 @@ export async function startServer(config: ShopDeskConfig): Promise<RunningServer
       io.close();
       await app.close();
       await database.stop();
+      await redis?.close();
       nlu?.dispose();
       logger.info('stopped');
     })());

@@ -95,6 +95,12 @@ function connectSocket(): void {
   socket.on('connect', () => {
     showError('');
     if (state.ticketId) socket.emit('ticket:watch', { ticketId: state.ticketId }, () => undefined);
+    // Changes made while disconnected were not pushed: reload what is on screen.
+    if (!socket.recovered) {
+      void renderQueues();
+      void renderTickets();
+      if (state.ticketId) void renderTicket(state.ticketId);
+    }
   });
   socket.on('ticket:changed', (change: { ticketId: number }) => {
     void renderQueues();

@@ -101,12 +101,18 @@ export function attachAgentChannel(deps: AgentChannelDeps): void {
       if (ticket?.conversationId) await socket.leave(conversationRoom(ticket.conversationId));
     });
 
-    socket.on('disconnect', async () => {
-      const others = (await namespace.fetchSockets()).some((s) => s.data.staff?.agentId === agentId);
-      if (others) return;
+    socket.on('disconnect', () => {
+      clearTimeout(offlineTimers.get(agentId));
+      // Checked when the grace period ends, across every server (with the Redis adapter): a reload or a
+      // reconnection to another server in the meantime keeps the agent online.
       offlineTimers.set(agentId, setTimeout(() => {
         offlineTimers.delete(agentId);
-        setPresence(agentId, false);
+        namespace.fetchSockets().then(
+          (sockets) => {
+            if (!sockets.some((s) => s.data.staff?.agentId === agentId)) setPresence(agentId, false);
+          },
+          (error: Error) => log.warn({ err: error, agentId }, 'could not check other servers for the agent: presence left unchanged'),
+        );
       }, OFFLINE_GRACE_MS).unref());
     });
   });

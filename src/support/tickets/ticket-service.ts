@@ -270,17 +270,15 @@ export class TicketService {
       const ageMinutes = (now.getTime() - ticket.createdAt.getTime()) / 60_000;
       const slaMinutes = ticket.slaDueAt ? (ticket.slaDueAt.getTime() - ticket.createdAt.getTime()) / 60_000 : 24 * 60;
       const priority = this.deps.router.escalate(ticket.routedPriority as TicketPriority, ageMinutes, slaMinutes);
-      // Only ever upwards: an agent who raised a ticket by hand is not overruled.
+      // Only ever upwards: an agent who raised a ticket by hand is not overruled. Conditional updates:
+      // with several servers sweeping, only one of them raises or assigns a given ticket.
       if (TICKET_PRIORITIES.indexOf(priority) > TICKET_PRIORITIES.indexOf(ticket.priority as TicketPriority)) {
-        await this.update(ticket, { priority }, null, 'status', `Priority raised to ${priority}: waiting ${Math.round(ageMinutes)} min (SLA ${Math.round(slaMinutes)} min)`);
-        escalated += 1;
+        const text = `Priority raised to ${priority}: waiting ${Math.round(ageMinutes)} min (SLA ${Math.round(slaMinutes)} min)`;
+        if (await this.updateIf(ticket, { priority: ticket.priority }, { priority }, 'status', text)) escalated += 1;
       }
       if (ticket.assigneeId === null) {
         const next = chooseAgent(ticket.queue, await agentLoads(db));
-        if (next) {
-          await this.update(ticket, { assigneeId: next, status: 'assigned' }, null, 'assigned', 'Assigned automatically (skills and load)');
-          assigned += 1;
-        }
+        if (next && (await this.updateIf(ticket, { assigneeId: null }, { assigneeId: next, status: 'assigned' }, 'assigned', 'Assigned automatically (skills and load)'))) assigned += 1;
       }
     }
     return { escalated, assigned };
@@ -314,6 +312,15 @@ export class TicketService {
     await this.event(ticket.id, actor?.agentId ?? null, kind, text);
     this.publish(updated, kind);
     return updated;
+  }
+
+  /** Updates only while `expected` still holds; false when another server got there first. */
+  private async updateIf(ticket: TicketRow, expected: Record<string, unknown>, data: Record<string, unknown>, kind: string, text: string): Promise<boolean> {
+    const { count } = await this.deps.db.ticket.updateMany({ where: { id: ticket.id, ...expected }, data });
+    if (count === 0) return false;
+    await this.event(ticket.id, null, kind, text);
+    this.publish({ ...ticket, ...data } as TicketRow, kind);
+    return true;
   }
 
   private async event(ticketId: number, agentId: number | null, kind: string, text: string): Promise<void> {
