@@ -37,7 +37,7 @@ function example(text: string, intent: string, source: string, entities: EntityS
 
 type ClincSplit = 'train' | 'val' | 'test' | 'oos_train' | 'oos_val' | 'oos_test';
 
-function clincRows(data: Record<string, unknown>, split: ClincSplit): TrainingExample[] {
+export function clincRows(data: Record<string, unknown>, split: ClincSplit): TrainingExample[] {
   const rows = data[split];
   if (!Array.isArray(rows)) throw new Error(`clinc150 data_full.json has no "${split}" list`);
   return rows.map((row: unknown, i) => {
@@ -91,7 +91,7 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
-function bankingRows(name: 'train' | 'test'): TrainingExample[] {
+export function bankingRows(name: 'train' | 'test'): TrainingExample[] {
   const rows = parseCsv(fs.readFileSync(file('banking77', `${name}.csv`), 'utf8'));
   const [header, ...body] = rows;
   if (header?.[0] !== 'text' || header[1] !== 'category') throw new Error(`banking77/${name}.csv: expected header text,category`);
@@ -160,7 +160,7 @@ export function bioToExample(tokensLine: string, tagsLine: string, intent: strin
   return example(text, intent, source, entities);
 }
 
-function bioSplit(folder: string, split: string): TrainingExample[] {
+export function bioSplit(folder: string, split: string): TrainingExample[] {
   const seqIn = lines(file(folder, split, 'seq.in.txt'));
   const seqOut = lines(file(folder, split, 'seq.out.txt'));
   const labels = lines(file(folder, split, 'label.txt'));

@@ -22,6 +22,8 @@ export const FLOWS: Readonly<Record<string, Flow>> = { ...INFO_FLOWS, ...ORDER_F
 
 /** Below this confidence (or when the top two are too close) the engine asks instead of guessing. */
 export const LOW_CONFIDENCE = 0.4;
+/** Below this, an out_of_scope reading is treated as "not understood" (clarify) rather than refused. */
+const WEAK_OUT_OF_SCOPE = 0.5;
 const LOCK_MINUTES = 30;
 const MAX_VERIFICATION_FAILURES = 5;
 
@@ -180,7 +182,9 @@ export class DialogueEngine {
       return this.runFlow(turn, 'product_details', now);
     }
 
-    const unsure = parse.ambiguous || parse.intent.confidence < LOW_CONFIDENCE;
+    // A weak "out of scope" ("hmm") is the model being unsure, not a refusal: ask which of the likely topics was meant.
+    const weakOutOfScope = intent === 'out_of_scope' && parse.intent.confidence < WEAK_OUT_OF_SCOPE;
+    const unsure = parse.ambiguous || parse.intent.confidence < LOW_CONFIDENCE || weakOutOfScope;
     if (unsure || intent === 'out_of_scope' || !FLOWS[intent]) {
       state.misunderstandings += 1;
       if (state.misunderstandings >= 2) {

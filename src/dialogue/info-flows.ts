@@ -36,6 +36,17 @@ export async function handoff(turn: Turn, reason: string, source: 'handoff' | 'b
 /** Both the classifier and the lexicon must agree: the network alone reads every complaint as very negative. */
 const STRONGLY_NEGATIVE = { score: -0.8, intensity: -0.5 };
 
+/** Says `key` and offers a person (yes/no quick replies); a "yes" opens a ticket with `reason` and the message. */
+function offerPerson(key: string, reason: string): Flow {
+  return {
+    slots: [],
+    act: async (turn) => {
+      offerHuman(turn, `${reason}: ${turn.text}`);
+      turn.say(key, {}, [{ type: 'quick_replies', replies: HUMAN_REPLIES }]);
+    },
+  };
+}
+
 const HUMAN_REPLIES = [
   { title: 'Yes, connect me', payload: 'yes' },
   { title: 'No thanks', payload: 'no' },
@@ -103,6 +114,27 @@ export const INFO_FLOWS: Record<string, Flow> = {
     },
   },
   contact_human_agent: { slots: [], act: async (turn) => handoff(turn, `asked for a person: ${turn.text}`) },
+  give_feedback: reply('give_feedback'),
+  // Hours, support channels and "who are you" share one answer: the contact policy after a line about the store.
+  store_info: policy('contact', 'store_info'),
+  bulk_order: offerPerson('bulk_order', 'bulk or business order'),
+  // Money or an account in a stranger's hands: a person is offered before anything else.
+  report_fraud: offerPerson('report_fraud', 'reported fraud'),
+  account_security: offerPerson('account_security', 'account security'),
+  missing_confirmation: {
+    slots: [],
+    act: async (turn) =>
+      turn.say('missing_confirmation', {}, [
+        {
+          type: 'quick_replies',
+          replies: [
+            { title: 'Look up my order', payload: '/track_order' },
+            { title: 'Talk to a person', payload: '/contact_human_agent' },
+          ],
+        },
+      ]),
+  },
+  order_not_shipped: offerPerson('order_not_shipped', 'order not shipped'),
   complaint: {
     slots: [],
     act: async (turn) => {

@@ -7,7 +7,9 @@ import type { SearchFilters } from './state';
 import type { Turn } from './turn';
 
 function describeFilters(f: SearchFilters): string {
-  const parts = [f.color, f.material, f.brand, f.query ?? f.category].filter(Boolean);
+  // "running" searched in shoes reads "running shoes"; a query that already names its category stays as it is.
+  const subject = f.query && f.category && !f.query.toLowerCase().includes(f.category.toLowerCase()) ? `${f.query} ${f.category}` : (f.query ?? f.category);
+  const parts = [f.color, f.material, f.brand, subject].filter(Boolean);
   const tail = [f.size ? `in size ${f.size}` : '', f.maxPrice !== undefined ? `under $${f.maxPrice}` : '', f.minPrice !== undefined ? `over $${f.minPrice}` : ''].filter(Boolean);
   const text = [...parts, ...tail].join(' ');
   return text ? ` for ${text}` : '';

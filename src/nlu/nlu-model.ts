@@ -8,10 +8,11 @@ import { tf } from '../ml/tf-backend';
 import { loadDenseFeatures, loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch } from './features/featurizer';
 import type { DenseTokenFeatures } from './features/word-vectors';
-import { decideIntent, type Calibration } from './model/calibration';
+import { blendLogits, decideIntent, type Calibration } from './model/calibration';
 import { tagsToSpans, viterbiDecode } from './model/bio';
 import type { ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
+import { SparseLinearHead } from './model/sparse-linear';
 import { readJsonFile, readWeights, ModelFileError, type WeightEntry } from './model/weights-file';
 import { mergeEntities, RuleEntityExtractor, type RuleEntity } from './rules';
 import type { LookupTable, RegexFeature } from './types';
@@ -76,13 +77,18 @@ export class NluModel {
    * `dense`: the model's dense token features, when the caller has them (training,
    * loadAsync); else they are resolved from the config, synchronously, which for an
    * `hfEncoder` needs the encoder loaded already (see loadAsync).
+   * `linear`: the sparse linear intent head blended with the transformer (models since it exists).
    */
   constructor(
     readonly manifest: Omit<ModelManifest, 'weights'>,
     readonly network: JointModel,
     readonly ruleData: RuleData,
     dense?: DenseTokenFeatures,
+    readonly linear?: SparseLinearHead,
   ) {
+    if (linear && linear.classes !== manifest.intents.length) {
+      throw new Error(`The linear intent head has ${linear.classes} classes, the model ${manifest.intents.length} intents`);
+    }
     this.rules = new RuleEntityExtractor({ regexes: ruleData.regexes, lookups: ruleData.lookups, synonyms: ruleData.synonyms });
     this.dense = network.shape.denseDim > 0 ? (dense ?? loadDenseFeatures(manifest.config)) : undefined;
     if (this.dense && this.dense.dim !== network.shape.denseDim) {
@@ -102,13 +108,16 @@ export class NluModel {
     const weights = readWeights(path.join(dir, MODEL_FILES.weights), manifest.weights);
     const denseDim = manifest.weights.find((w) => w.name === 'dense_projection')?.shape[0] ?? 0;
     const network = new JointModel(manifest.config, { intents: manifest.intents.length, tags: manifest.tags.length, denseDim });
+    let linear: SparseLinearHead | undefined;
     try {
       network.restore(weights);
+      linear = SparseLinearHead.fromWeights(weights);
     } catch (error) {
+      network.dispose();
       throw new ModelFileError(path.join(dir, MODEL_FILES.weights), (error as Error).message, { cause: error });
     }
     try {
-      return new NluModel(manifest, network, ruleData, denseDim > 0 ? dense : undefined);
+      return new NluModel(manifest, network, ruleData, denseDim > 0 ? dense : undefined, linear);
     } catch (error) {
       network.dispose();
       throw error;
@@ -179,7 +188,8 @@ export class NluModel {
       return [out.intentLogits.dataSync() as Float32Array, tf.logSoftmax(out.tagLogits).dataSync() as Float32Array];
     });
     return prepared.map((p, b) => {
-      const logits = intentLogits.subarray(b * intents.length, (b + 1) * intents.length);
+      const transformer = intentLogits.subarray(b * intents.length, (b + 1) * intents.length);
+      const logits = this.linear ? blendLogits(transformer, this.linear.logits(p.text), calibration.linearWeight ?? 1) : transformer;
       const decision = decideIntent(logits, calibration, this.oosIndex);
       const name = decision.decided >= 0 ? intents[decision.decided]! : config.outOfScopeIntent;
       const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
@@ -233,6 +243,18 @@ export class NluModel {
     if (synonym !== undefined) return synonym;
     const normalized = this.rules.extract(surface).find((e) => e.entity === entity && e.start === 0 && e.end === surface.length);
     return normalized ? normalized.value : surface;
+  }
+
+  /** All weights to save: the network's and the linear head's. */
+  snapshot(): { weights: Map<string, Float32Array>; shapes: Map<string, number[]> } {
+    const weights = this.network.snapshot();
+    const shapes = this.network.shapes();
+    if (this.linear) {
+      const head = this.linear.snapshot();
+      for (const [name, values] of head.weights) weights.set(name, values);
+      for (const [name, shape] of head.shapes) shapes.set(name, shape);
+    }
+    return { weights, shapes };
   }
 
   dispose(): void {

@@ -25,7 +25,8 @@ export interface ModelMeta {
 export function saveModel(result: TrainResult, dir: string, info: { dataSource: string; examples: number }): ModelMeta {
   fs.mkdirSync(dir, { recursive: true });
   const { model } = result;
-  const weights = writeWeights(path.join(dir, MODEL_FILES.weights), model.network.snapshot(), model.network.shapes());
+  const snapshot = model.snapshot();
+  const weights = writeWeights(path.join(dir, MODEL_FILES.weights), snapshot.weights, snapshot.shapes);
   const manifest: ModelManifest = { ...model.manifest, weights };
   fs.writeFileSync(path.join(dir, MODEL_FILES.manifest), JSON.stringify(manifest, null, 1));
   fs.writeFileSync(path.join(dir, MODEL_FILES.rules), JSON.stringify(model.ruleData));

@@ -10,9 +10,11 @@ import { validateTrainingData, hashTrainingData } from './data';
 import { loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch, type EncodedMessage } from './features/featurizer';
 import { buildTagSet, spansToTags } from './model/bio';
-import { DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
+import { blendLogits, DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
 import { resolveModelConfig, type ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
+import type { SparseLinearHead } from './model/sparse-linear';
+import { fitSparseLinear } from './model/sparse-linear-fit';
 import { NluModel, type RuleData } from './nlu-model';
 import { RuleEntityExtractor } from './rules';
 import type { TrainingData } from './types';
@@ -38,28 +40,39 @@ export interface TrainResult {
   dataHash: string;
   trainingSeconds: number;
   bestEpoch: number;
-  validation: { examples: number; intentAccuracy: number | undefined; calibration: Calibration };
+  validation: {
+    examples: number;
+    /** The transformer alone, at its best epoch. */
+    intentAccuracy: number | undefined;
+    /** The sparse linear head alone, and the calibrated blend of both (the model's decision before the OOS threshold). */
+    linearIntentAccuracy?: number;
+    blendedIntentAccuracy?: number;
+    calibration: Calibration;
+  };
 }
 
 /** Examples whose async dense features are prepared at a time (well under the encoder's cache size). */
 const PREPARE_CHUNK = 1024;
 
 interface Sample {
+  text: string;
   encoded: EncodedMessage;
   intent: number;
   tags: number[];
 }
 
-function stratifiedSplit(samples: Sample[], share: number, rng: Prng): { train: Sample[]; validation: Sample[] } {
+/** `share` of each intent's examples (`oosShare` of the out-of-scope intent's) held out for validation. */
+function stratifiedSplit(samples: Sample[], share: number, rng: Prng, oos?: { intent: number; share: number }): { train: Sample[]; validation: Sample[] } {
   if (share <= 0) return { train: samples, validation: [] };
   const byIntent = new Map<number, Sample[]>();
   for (const s of samples) byIntent.set(s.intent, [...(byIntent.get(s.intent) ?? []), s]);
   const train: Sample[] = [];
   const validation: Sample[] = [];
-  for (const group of byIntent.values()) {
+  for (const [intent, group] of byIntent) {
     rng.shuffle(group);
+    const groupShare = intent === oos?.intent ? oos.share : share;
     // Intents with very few examples keep them all for training.
-    const held = group.length >= 5 ? Math.max(1, Math.round(group.length * share)) : 0;
+    const held = group.length >= 5 ? Math.max(1, Math.round(group.length * groupShare)) : 0;
     validation.push(...group.slice(0, held));
     train.push(...group.slice(held));
   }
@@ -154,10 +167,16 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     await dense?.prepare?.(chunk.map((example) => example.text));
     for (const example of chunk) {
       const encoded = encodeMessage(example.text, featurizerOptions, rules.extract(example.text), dense);
-      samples.push({ encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) });
+      samples.push({ text: example.text, encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) });
     }
   }
-  const { train, validation } = stratifiedSplit(samples, config.validationSplit, rng);
+  const oosIntent = intentIndex.get(config.outOfScopeIntent);
+  const { train, validation } = stratifiedSplit(
+    samples,
+    config.validationSplit,
+    rng,
+    oosIntent === undefined ? undefined : { intent: oosIntent, share: config.outOfScopeValidationSplit },
+  );
 
   const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
   const optimizer = tf.train.adam(config.learningRate);
@@ -228,18 +247,42 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   network.embedding.freeze();
   if (best) network.restore(best.weights);
 
-  let calibration = DEFAULT_CALIBRATION;
+  const fitLinear = (part: readonly Sample[]): SparseLinearHead =>
+    fitSparseLinear(
+      part.map((s) => s.text),
+      part.map((s) => s.intent),
+      intents.length,
+      { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed },
+    );
+  let linear = config.linearHead ? fitLinear(train) : undefined;
+  let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
+  let linearIntentAccuracy: number | undefined;
+  let blendedIntentAccuracy: number | undefined;
   if (validation.length > 0) {
     const logits = predict(network, validation, config, intents.length).intentLogits;
-    calibration = fitCalibration({ logits, labels: validation.map((s) => s.intent) }, intentIndex.get(config.outOfScopeIntent));
+    const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
+    const labels = validation.map((s) => s.intent);
+    calibration = fitCalibration({ logits, linearLogits, labels }, oosIntent);
+    const accuracy = (rows: readonly Float32Array[]) => rows.filter((row, i) => argmax(row) === labels[i]).length / labels.length;
+    if (linearLogits) {
+      linearIntentAccuracy = accuracy(linearLogits);
+      blendedIntentAccuracy = accuracy(logits.map((row, i) => blendLogits(row, linearLogits[i], calibration.linearWeight ?? 0)));
+    }
+    // The blend weight is fitted; the head itself may now learn from the held-out examples too.
+    if (linear) linear = fitLinear(samples);
   }
-  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData, dense);
+  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData, dense, linear);
   return {
     model,
     backend,
     dataHash: hashTrainingData(data),
     trainingSeconds: (Date.now() - started) / 1000,
     bestEpoch: best?.epoch ?? epochs,
-    validation: { examples: validation.length, intentAccuracy: best?.intentAccuracy, calibration },
+    validation: {
+      examples: validation.length,
+      intentAccuracy: best?.intentAccuracy,
+      ...(linearIntentAccuracy === undefined ? {} : { linearIntentAccuracy, blendedIntentAccuracy }),
+      calibration,
+    },
   };
 }

@@ -9,7 +9,8 @@ import type { ParseResult, Peer, Prediction, TrainContext, TrainingExample } fro
 
 /**
  * Per-dataset config overrides (everything else is the shipped default).
- * SHOPDESK_BENCH_OURS_CONFIG='{"epochs":40}' adds overrides for every dataset.
+ * SHOPDESK_BENCH_OURS_CONFIG='{"epochs":40}' adds overrides for every dataset;
+ * SHOPDESK_BENCH_OURS_SAVE=<dir> saves each trained model to <dir>/<dataset>.
  */
 export const OURS_CONFIG: Record<string, Partial<ModelConfig>> = {
   // Many fine-grained intents; validation accuracy still climbs after 30 epochs.
@@ -70,7 +71,19 @@ export function createOursPeer(): Peer {
         },
       );
       model = result.model;
-      ctx.note(`tfjs backend ${result.backend}; best epoch ${result.bestEpoch}; validation ${result.validation.examples} examples`);
+      // For analysis on development splits (bench/nlu/tune.ts): keep the trained model.
+      const saveRoot = process.env.SHOPDESK_BENCH_OURS_SAVE;
+      if (saveRoot) {
+        const { saveModel } = await import('../../../src/nlu/training');
+        const { default: path } = await import('node:path');
+        saveModel(result, path.join(saveRoot, ctx.dataset), { dataSource: ctx.dataset, examples: data.length });
+      }
+      const v = result.validation;
+      const pct = (x: number | undefined) => (x === undefined ? '-' : `${(100 * x).toFixed(1)}%`);
+      ctx.note(
+        `tfjs backend ${result.backend}; best epoch ${result.bestEpoch}; validation ${v.examples} examples: transformer ${pct(v.intentAccuracy)}, ` +
+          `linear head ${pct(v.linearIntentAccuracy)}, blend ${pct(v.blendedIntentAccuracy)}; calibration ${JSON.stringify(v.calibration)}`,
+      );
     },
     predict(text: string): Prediction {
       const { name, confidence } = need().parse(text).intent;

@@ -6,6 +6,11 @@
  * All three are fitted on held-out examples and stored with the model.
  */
 export interface Calibration {
+  /**
+   * Weight of the sparse linear head's logits added to the transformer's before the
+   * temperature (absent in models without the head).
+   */
+  linearWeight?: number;
   temperature: number;
   /** Below this calibrated confidence the message is out of scope. */
   oosThreshold: number;
@@ -42,25 +47,93 @@ function topTwo(probs: Float64Array): [number, number, number] {
 
 export interface HeldOut {
   logits: Float32Array[];
+  /** The sparse linear head's logits for the same examples, when the model has the head. */
+  linearLogits?: Float32Array[];
   labels: number[];
 }
 
-/** Fits temperature (NLL grid search), then the OOS threshold and the ambiguity margin. */
-export function fitCalibration(heldOut: HeldOut, oosLabel: number | undefined): Calibration {
-  if (heldOut.labels.length === 0) return DEFAULT_CALIBRATION;
-  let temperature = 1;
-  let bestNll = Infinity;
-  for (let t = 0.5; t <= 4.0001; t += 0.1) {
-    let nll = 0;
-    heldOut.logits.forEach((logits, i) => {
-      nll -= Math.log(Math.max(softmax(logits, t)[heldOut.labels[i]!]!, 1e-12));
-    });
-    if (nll < bestNll) {
-      bestNll = nll;
-      temperature = Number(t.toFixed(2));
+/** Transformer logits plus `weight` times the linear head's. */
+export function blendLogits(transformer: ArrayLike<number>, linear: ArrayLike<number> | undefined, weight: number): Float32Array {
+  const out = Float32Array.from(transformer);
+  if (linear && weight !== 0) for (let i = 0; i < out.length; i++) out[i]! += weight * linear[i]!;
+  return out;
+}
+
+/** Linear-head weights tried first when fitting the blend; the best is then refined in steps of 1/8. */
+const LINEAR_WEIGHT_GRID = [0.25, 0.5, 1, 1.5, 2, 3, 4, 6, 8];
+const LINEAR_WEIGHT_REFINE = [-0.25, -0.125, 0.125, 0.25];
+
+/** Negative log-likelihood of `label` under softmax(row / t), without allocating. */
+function rowNll(row: Float32Array, label: number, t: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < row.length; k++) if (row[k]! > max) max = row[k]!;
+  let sum = 0;
+  for (let k = 0; k < row.length; k++) sum += Math.exp((row[k]! - max) / t);
+  // Floor the probability at 1e-12 as a log of the clipped softmax would.
+  return Math.min(Math.log(sum) - (row[label]! - max) / t, -Math.log(1e-12));
+}
+
+/** Temperatures searched (golden-section over 1/T, where the held-out NLL is convex). */
+const MIN_TEMPERATURE = 0.25;
+const MAX_TEMPERATURE = 16;
+
+function bestTemperature(logits: readonly Float32Array[], labels: readonly number[]): { temperature: number; nll: number } {
+  const nllAt = (t: number) => logits.reduce((sum, row, i) => sum + rowNll(row, labels[i]!, t), 0);
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let lo = 1 / MAX_TEMPERATURE;
+  let hi = 1 / MIN_TEMPERATURE;
+  let a = hi - ratio * (hi - lo);
+  let b = lo + ratio * (hi - lo);
+  let fa = nllAt(1 / a);
+  let fb = nllAt(1 / b);
+  while (hi - lo > 1e-3) {
+    if (fa <= fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - ratio * (hi - lo);
+      fa = nllAt(1 / a);
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + ratio * (hi - lo);
+      fb = nllAt(1 / b);
     }
   }
-  const scored = heldOut.logits.map((logits, i) => {
+  const temperature = Number((2 / (lo + hi)).toFixed(2));
+  return { temperature, nll: nllAt(temperature) };
+}
+
+/**
+ * Fits the linear-head weight and the temperature together (held-out NLL, grid search),
+ * then the OOS threshold and the ambiguity margin on the blended confidences.
+ */
+export function fitCalibration(heldOut: HeldOut, oosLabel: number | undefined): Calibration {
+  if (heldOut.labels.length === 0) return heldOut.linearLogits ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
+  let linearWeight: number | undefined;
+  let blended = heldOut.logits;
+  let { temperature, nll: bestNll } = bestTemperature(heldOut.logits, heldOut.labels);
+  if (heldOut.linearLogits) {
+    linearWeight = 0;
+    const tried = new Set([0]);
+    const tryWeight = (weight: number) => {
+      if (weight <= 0 || tried.has(weight)) return;
+      tried.add(weight);
+      const candidate = heldOut.logits.map((row, i) => blendLogits(row, heldOut.linearLogits![i], weight));
+      const fit = bestTemperature(candidate, heldOut.labels);
+      if (fit.nll < bestNll) {
+        bestNll = fit.nll;
+        temperature = fit.temperature;
+        linearWeight = weight;
+        blended = candidate;
+      }
+    };
+    LINEAR_WEIGHT_GRID.forEach(tryWeight);
+    const coarse = linearWeight;
+    LINEAR_WEIGHT_REFINE.forEach((step) => tryWeight(coarse + step));
+  }
+  const scored = blended.map((logits, i) => {
     const [top, p1, p2] = topTwo(softmax(logits, temperature));
     return { top, p1, margin: p1 - p2, label: heldOut.labels[i]! };
   });
@@ -100,7 +173,7 @@ export function fitCalibration(heldOut: HeldOut, oosLabel: number | undefined): 
       break;
     }
   }
-  return { temperature, oosThreshold, ambiguityMargin };
+  return { ...(linearWeight === undefined ? {} : { linearWeight }), temperature, oosThreshold, ambiguityMargin };
 }
 
 export interface IntentDecision {

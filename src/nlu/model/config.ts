@@ -26,6 +26,11 @@ export const modelConfigSchema = z
     entityLossWeight: z.number().min(0).max(10).default(1),
     /** Share of examples held out (stratified) for early stopping and threshold tuning. */
     validationSplit: z.number().min(0).max(0.5).default(0.1),
+    /**
+     * Share of the out-of-scope examples held out instead: the out-of-scope threshold is fitted
+     * on them, and 10% of a hundred examples is too few to fit it on.
+     */
+    outOfScopeValidationSplit: z.number().min(0).max(0.5).default(0.3),
     /** Stop when validation has not improved for this many epochs. */
     patience: z.number().int().min(1).max(100).default(5),
     seed: z.number().int().default(42),
@@ -33,6 +38,16 @@ export const modelConfigSchema = z
     wordVectors: z.string().nullable().default('vectors/glove-50k'),
     /** Optional Hugging Face encoder (model id or local folder) whose token embeddings are added as features. */
     hfEncoder: z.string().optional(),
+    /**
+     * A sparse linear intent head (logistic regression over TF-IDF word and character n-grams)
+     * trained beside the transformer; their logits are blended with a weight fitted on the
+     * held-out split. It carries most of the decision when examples are few.
+     */
+    linearHead: z.boolean().default(true),
+    /** Adagrad epochs, step size and L2 penalty of the linear head. */
+    linearEpochs: z.number().int().min(1).max(100).default(8),
+    linearLearningRate: z.number().positive().max(10).default(0.1),
+    linearL2: z.number().min(0).max(1).default(1e-6),
     /** Name of the out-of-scope intent, if the data has one. */
     outOfScopeIntent: z.string().default('out_of_scope'),
   })

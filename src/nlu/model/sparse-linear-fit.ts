@@ -1,0 +1,72 @@
+/**
+ * Training of the sparse linear intent head: smoothed IDF over the training
+ * messages, then multinomial logistic regression by Adagrad SGD (zero init,
+ * seeded shuffles: deterministic). Training side only.
+ */
+import { Prng } from '../../util/prng';
+import { ngramCounts } from '../features/ngram-bag';
+import { SparseLinearHead, type SparseVector } from './sparse-linear';
+
+export interface SparseLinearOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+function softmaxInPlace(v: Float32Array): void {
+  let max = -Infinity;
+  for (let k = 0; k < v.length; k++) max = Math.max(max, v[k]!);
+  let sum = 0;
+  for (let k = 0; k < v.length; k++) {
+    v[k] = Math.exp(v[k]! - max);
+    sum += v[k]!;
+  }
+  for (let k = 0; k < v.length; k++) v[k]! /= sum;
+}
+
+/** Fits the head on `texts` with class indexes `labels` in [0, classes). */
+export function fitSparseLinear(texts: readonly string[], labels: readonly number[], classes: number, options: SparseLinearOptions): SparseLinearHead {
+  const { epochs, learningRate, l2, seed } = options;
+  const df = new Map<number, number>();
+  for (const text of texts) {
+    const counts = ngramCounts(text);
+    for (const group of [counts.words, counts.chars]) for (const id of group.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+  }
+  const ids = Int32Array.from([...df.keys()].sort((a, b) => a - b));
+  const n = texts.length;
+  const idf = Float32Array.from(ids, (id) => Math.log((1 + n) / (1 + df.get(id)!)) + 1);
+  const head = new SparseLinearHead(ids, idf, new Float32Array(ids.length * classes), new Float32Array(classes));
+
+  const { weights, bias } = head;
+  const gradSq = new Float32Array(weights.length);
+  const biasGradSq = new Float32Array(classes);
+  const data: Array<{ x: SparseVector; y: number }> = texts.map((text, i) => ({ x: head.vectorize(text), y: labels[i]! }));
+  const order = data.map((_, i) => i);
+  const rng = new Prng(seed);
+  const probs = new Float32Array(classes);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const i of rng.shuffle(order)) {
+      const { x, y } = data[i]!;
+      head.scoreVector(x, probs);
+      softmaxInPlace(probs);
+      probs[y]! -= 1; // d(cross-entropy)/d(logits)
+      for (let k = 0; k < classes; k++) {
+        const g = probs[k]!;
+        biasGradSq[k]! += g * g;
+        bias[k]! -= (learningRate * g) / (Math.sqrt(biasGradSq[k]!) + 1e-8);
+      }
+      for (let j = 0; j < x.columns.length; j++) {
+        const row = x.columns[j]! * classes;
+        const value = x.values[j]!;
+        for (let k = 0; k < classes; k++) {
+          const g = value * probs[k]! + l2 * weights[row + k]!;
+          if (g === 0) continue;
+          gradSq[row + k]! += g * g;
+          weights[row + k]! -= (learningRate * g) / (Math.sqrt(gradSq[row + k]!) + 1e-8);
+        }
+      }
+    }
+  }
+  return head;
+}
