@@ -29,7 +29,7 @@ export { buildSentimentReport, aggregateSentimentReport, type ReportModel } from
 export { createReviewScorer, scoreReviewsInSlices, type ScoredReview, type ReviewScorer, type ChunkedScoringOptions } from './report/score';
 export { renderReportHtml } from './report/render-html';
 export { renderReportCsv } from './report/render-csv';
-export { lineChartSvg, type LineSeries } from './report/line-chart';
+export { lineChartSvg, weeklyTrendSvg, REPORT_COLORS, type LineSeries } from './report/line-chart';
 export { twoProportionZTest, benjaminiHochberg, normalUpperTail, type ZTestResult } from './report/ztest';
 export type { ReviewRecord, ReportOptions, SentimentReport, RisingProduct, Quote, WeekPoint, AspectSummary, Distribution, Theme } from './report/types';
 export type { TrainProgress, TrainSentimentOptions, TrainSentimentResult } from './train';

@@ -62,3 +62,19 @@ export function lineChartSvg(labels: readonly string[], series: readonly LineSer
   const legend = series.map((s, i) => `<rect x="${left + i * 150}" y="${height - 14}" width="10" height="10" fill="${s.color}"/><text x="${left + i * 150 + 14}" y="${height - 5}" font-size="11">${escapeHtml(s.name)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title ?? 'line chart')}" font-family="sans-serif"><rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="#fcfcfc" stroke="#ddd"/>${grid}${ticks}${lines}${legend}</svg>`;
 }
+
+/** Colours of the report's charts, shared by the HTML report and the dashboard. */
+export const REPORT_COLORS = { negative: '#c0392b', neutral: '#9e9e9e', positive: '#2e8b57', score: '#2e6fd1', volume: '#555' } as const;
+
+/** The weekly sentiment trend (negative and positive share, mean score) as one SVG line chart. */
+export function weeklyTrendSvg(weekly: ReadonlyArray<{ weekStart: string; negativeShare: number; positiveShare: number; meanScore: number }>): string {
+  return lineChartSvg(
+    weekly.map((w) => w.weekStart),
+    [
+      { name: 'negative share', color: REPORT_COLORS.negative, values: weekly.map((w) => w.negativeShare) },
+      { name: 'positive share', color: REPORT_COLORS.positive, values: weekly.map((w) => w.positiveShare) },
+      { name: 'mean score (-1..1)', color: REPORT_COLORS.score, values: weekly.map((w) => w.meanScore) },
+    ],
+    { min: -1, max: 1, title: 'weekly sentiment trend', format: (v) => v.toFixed(1) },
+  );
+}

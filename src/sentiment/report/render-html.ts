@@ -4,11 +4,11 @@
  */
 import { barChartSvg } from '../../util/charts';
 import { html, SafeHtml } from '../../util/html';
-import { lineChartSvg } from './line-chart';
+import { REPORT_COLORS, weeklyTrendSvg } from './line-chart';
 import { scoreHeatmapSvg } from './score-heatmap';
 import type { Distribution, Quote, SentimentReport, Theme } from './types';
 
-const COLORS = { negative: '#c0392b', neutral: '#9e9e9e', positive: '#2e8b57', score: '#2e6fd1' } as const;
+const COLORS = REPORT_COLORS;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const share = (d: Distribution, key: 'negative' | 'neutral' | 'positive') => (d.reviews ? d[key] / d.reviews : 0);
 /** Markup we generated ourselves (SVG charts, whose builders escape their text). */
@@ -36,16 +36,7 @@ export function renderReportHtml(report: SentimentReport): string {
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  const weeks = report.weekly.map((w) => w.weekStart);
-  const trend = lineChartSvg(
-    weeks,
-    [
-      { name: 'negative share', color: COLORS.negative, values: report.weekly.map((w) => w.negativeShare) },
-      { name: 'positive share', color: COLORS.positive, values: report.weekly.map((w) => w.positiveShare) },
-      { name: 'mean score (-1..1)', color: COLORS.score, values: report.weekly.map((w) => w.meanScore) },
-    ],
-    { min: -1, max: 1, title: 'weekly sentiment trend', format: (v) => v.toFixed(1) },
-  );
+  const trend = weeklyTrendSvg(report.weekly);
   const negativeByCategory = barChartSvg(
     report.categories.map((c) => ({ label: c.category, value: share(c, 'negative'), color: COLORS.negative })),
     { max: 1, format: pct, title: 'negative share per category' },

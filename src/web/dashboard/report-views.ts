@@ -3,8 +3,7 @@
  * until the corpus is rebuilt: the first look at a filter set aggregates (tens
  * of milliseconds for the whole demo store), later ones are a map lookup.
  */
-import { lineChartSvg, type SentimentReport } from '../../sentiment';
-import { aggregateSentimentReport } from '../../sentiment';
+import { aggregateSentimentReport, lineChartSvg, REPORT_COLORS, weeklyTrendSvg, type SentimentReport } from '../../sentiment';
 import type { CorpusSnapshot } from './scored-corpus';
 import { filterKey, reportOptionsOf } from './filters';
 import type { DashboardFilters, DashboardView } from './wire';
@@ -17,20 +16,12 @@ export interface ReportViewsOptions {
   maxEntries: number;
 }
 
-const COLORS = { negative: '#c0392b', positive: '#2e8b57', score: '#2e6fd1', volume: '#555' } as const;
+const COLORS = REPORT_COLORS;
 
 /** The weekly trend and volume charts, with the report's own SVG builder. */
 export function trendCharts(report: SentimentReport): DashboardView['charts'] {
   const weeks = report.weekly.map((w) => w.weekStart);
-  const trend = lineChartSvg(
-    weeks,
-    [
-      { name: 'negative share', color: COLORS.negative, values: report.weekly.map((w) => w.negativeShare) },
-      { name: 'positive share', color: COLORS.positive, values: report.weekly.map((w) => w.positiveShare) },
-      { name: 'mean score (-1..1)', color: COLORS.score, values: report.weekly.map((w) => w.meanScore) },
-    ],
-    { min: -1, max: 1, title: 'weekly sentiment trend', format: (v) => v.toFixed(1) },
-  );
+  const trend = weeklyTrendSvg(report.weekly);
   const volume = lineChartSvg(weeks, [{ name: 'reviews per week', color: COLORS.volume, values: report.weekly.map((w) => w.reviews) }], {
     min: 0,
     title: 'reviews per week',
