@@ -4,6 +4,7 @@
  * batches, keep the best epoch, then calibrate confidences and out-of-scope
  * thresholds on the held-out examples. Deterministic for a given seed.
  */
+import { lengthBucketedBatches } from '../ml/batches';
 import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { Prng } from '../util/prng';
 import { validateTrainingData, hashTrainingData } from './data';
@@ -79,14 +80,8 @@ function stratifiedSplit(samples: Sample[], share: number, rng: Prng, oos?: { in
   return { train, validation };
 }
 
-/** Batches of similar length (little padding), in a shuffled order. */
-function makeBatches(samples: Sample[], batchSize: number, rng: Prng): Sample[][] {
-  const shuffled = rng.shuffle([...samples]);
-  const sorted = shuffled.sort((a, b) => a.encoded.featureIds.length - b.encoded.featureIds.length);
-  const batches: Sample[][] = [];
-  for (let i = 0; i < sorted.length; i += batchSize) batches.push(sorted.slice(i, i + batchSize));
-  return rng.shuffle(batches);
-}
+const makeBatches = (samples: readonly Sample[], batchSize: number, rng: Prng) =>
+  lengthBucketedBatches(samples, batchSize, rng, (s) => s.encoded.featureIds.length);
 
 function tagArrays(samples: Sample[], length: number): { labels: Int32Array; weights: Float32Array } {
   const labels = new Int32Array(samples.length * length);

@@ -6,6 +6,7 @@
  * `ensemble` members (different seeds and held-out slices) are averaged.
  */
 import path from 'node:path';
+import { lengthBucketedBatches } from '../ml/batches';
 import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { WordVectors } from '../nlu/features/word-vectors';
 import { Prng } from '../util/prng';
@@ -88,13 +89,8 @@ function split(samples: Sample[], share: number, rng: Prng): { train: Sample[]; 
   return { train, validation };
 }
 
-/** Batches of similar length (little padding), in shuffled order. */
-function makeBatches(samples: readonly Sample[], size: number, rng: Prng): Sample[][] {
-  const sorted = rng.shuffle([...samples]).sort((a, b) => a.encoded.featureIds.length - b.encoded.featureIds.length);
-  const batches: Sample[][] = [];
-  for (let i = 0; i < sorted.length; i += size) batches.push(sorted.slice(i, i + size));
-  return rng.shuffle(batches);
-}
+const makeBatches = (samples: readonly Sample[], size: number, rng: Prng) =>
+  lengthBucketedBatches(samples, size, rng, (s) => s.encoded.featureIds.length);
 
 /** Mean per-group accuracy: each domain/label group counts the same, whatever its size. */
 function validationAccuracy(network: InferenceNetwork, samples: readonly Sample[]): number {

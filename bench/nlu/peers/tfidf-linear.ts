@@ -7,6 +7,7 @@
  * Out-of-scope: out_of_scope is a class, plus a max-probability threshold tuned on
  * a held-out slice of train.
  */
+import { softmaxInPlace } from '../../../src/ml/softmax';
 import type { Peer, Prediction, TrainContext, TrainingExample } from '../types';
 import { Rng } from '../util';
 import { fitWithThreshold } from './threshold';
@@ -173,17 +174,6 @@ export class TfidfLinearClassifier {
   get featureCount(): number {
     return this.vectorizer.columns.size;
   }
-}
-
-function softmaxInPlace(v: Float32Array): void {
-  let max = -Infinity;
-  for (let k = 0; k < v.length; k++) max = Math.max(max, v[k]!);
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) {
-    v[k] = Math.exp(v[k]! - max);
-    sum += v[k]!;
-  }
-  for (let k = 0; k < v.length; k++) v[k]! /= sum;
 }
 
 export function createTfidfLinearPeer(options: Partial<TfidfLinearOptions> = {}): Peer {

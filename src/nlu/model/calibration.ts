@@ -5,6 +5,8 @@
  * intents flags ambiguous messages (the dialogue then offers both).
  * All three are fitted on held-out examples and stored with the model.
  */
+import { softmaxInPlace } from '../../ml/softmax';
+
 export interface Calibration {
   /**
    * Weight of the sparse linear head's logits added to the transformer's before the
@@ -21,16 +23,7 @@ export interface Calibration {
 export const DEFAULT_CALIBRATION: Calibration = { temperature: 1, oosThreshold: 0, ambiguityMargin: 0.1 };
 
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
-  const out = new Float64Array(logits.length);
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]! / temperature);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp(logits[i]! / temperature - max);
-    sum += out[i]!;
-  }
-  for (let i = 0; i < out.length; i++) out[i]! /= sum;
-  return out;
+  return softmaxInPlace(Float64Array.from(logits, (v) => v / temperature));
 }
 
 function topTwo(probs: Float64Array): [number, number, number] {

@@ -3,6 +3,7 @@
  * messages, then multinomial logistic regression by Adagrad SGD (zero init,
  * seeded shuffles: deterministic). Training side only.
  */
+import { softmaxInPlace } from '../../ml/softmax';
 import { Prng } from '../../util/prng';
 import { ngramCounts } from '../features/ngram-bag';
 import { SparseLinearHead, type SparseVector } from './sparse-linear';
@@ -12,17 +13,6 @@ export interface SparseLinearOptions {
   learningRate: number;
   l2: number;
   seed: number;
-}
-
-function softmaxInPlace(v: Float32Array): void {
-  let max = -Infinity;
-  for (let k = 0; k < v.length; k++) max = Math.max(max, v[k]!);
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) {
-    v[k] = Math.exp(v[k]! - max);
-    sum += v[k]!;
-  }
-  for (let k = 0; k < v.length; k++) v[k]! /= sum;
 }
 
 /** Fits the head on `texts` with class indexes `labels` in [0, classes). */
