@@ -9,7 +9,7 @@ import { loadDenseFeatures, loadDenseFeaturesAsync } from './features/dense-feat
 import { encodeMessage, packBatch } from './features/featurizer';
 import type { DenseTokenFeatures } from './features/word-vectors';
 import { blendLogits, decideIntent, type Calibration } from './model/calibration';
-import { tagsToSpans, viterbiDecode } from './model/bio';
+import { TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
 import type { ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
 import { SparseLinearHead } from './model/sparse-linear';
@@ -63,6 +63,8 @@ export interface ModelManifest {
   intents: string[];
   tags: string[];
   calibration: Calibration;
+  /** Tag-bigram prior for entity decoding (models since it exists; absent = none). */
+  transitions?: TagTransitions;
   weights: WeightEntry[];
 }
 
@@ -72,6 +74,7 @@ export class NluModel {
   private readonly rules: RuleEntityExtractor;
   private readonly oosIndex: number | undefined;
   private readonly dense: DenseTokenFeatures | undefined;
+  private readonly decoder: TagDecoder;
 
   /**
    * `dense`: the model's dense token features, when the caller has them (training,
@@ -96,6 +99,7 @@ export class NluModel {
     }
     const oos = manifest.intents.indexOf(manifest.config.outOfScopeIntent);
     this.oosIndex = oos >= 0 ? oos : undefined;
+    this.decoder = new TagDecoder(manifest.tags, manifest.transitions);
   }
 
   /**
@@ -171,7 +175,7 @@ export class NluModel {
 
   /** Parses several messages in one forward pass (faster for evaluation). */
   parseBatch(inputs: readonly string[]): ParseResult[] {
-    const { config, intents, tags, calibration } = this.manifest;
+    const { config, intents, calibration } = this.manifest;
     const prepared = inputs.map((raw) => {
       const { text: clipped, truncated } = clipText(raw);
       const ruleEntities = this.rules.extract(clipped);
@@ -193,7 +197,7 @@ export class NluModel {
       const decision = decideIntent(logits, calibration, this.oosIndex);
       const name = decision.decided >= 0 ? intents[decision.decided]! : config.outOfScopeIntent;
       const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
-      const learned = this.learnedEntities(p.text, p.encoded.tokens, tagProbs, b, batch.length, tags);
+      const learned = this.learnedEntities(p.text, p.encoded.tokens, tagProbs, b, batch.length);
       return {
         text: p.text,
         intent: { name, confidence: round(confidence) },
@@ -214,11 +218,11 @@ export class NluModel {
     tagLogProbs: Float32Array,
     b: number,
     length: number,
-    tags: readonly string[],
   ): ParsedEntity[] {
+    const tags = this.decoder.tags;
     const k = tags.length;
     const scores = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
-    const path = viterbiDecode(scores, tags);
+    const path = this.decoder.decode(scores);
     return tagsToSpans(path, tags).map((span) => {
       const start = tokens[span.first]!.start;
       const end = tokens[span.last]!.end;

@@ -10,7 +10,7 @@ import { Prng } from '../util/prng';
 import { validateTrainingData, hashTrainingData } from './data';
 import { loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch, type EncodedMessage } from './features/featurizer';
-import { buildTagSet, spansToTags } from './model/bio';
+import { buildTagSet, estimateTransitions, spansToTags, TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
 import { blendLogits, DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
 import { resolveModelConfig, type ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
@@ -49,6 +49,8 @@ export interface TrainResult {
     linearIntentAccuracy?: number;
     blendedIntentAccuracy?: number;
     calibration: Calibration;
+    /** Exact-span entity F1 with the fitted tag-transition weight, and without the prior (weight 0). */
+    entityF1?: { withPrior: number; withoutPrior: number; transitionWeight: number };
   };
 }
 
@@ -99,10 +101,13 @@ interface Predictions {
   intentLogits: Float32Array[];
   /** Share of entity tokens (gold tag not O) whose predicted tag is right. */
   entityTokenAccuracy: number | undefined;
+  /** Per sample, per token: tag log-probabilities (only when asked for). */
+  tagLogProbs: Float32Array[][];
 }
 
-function predict(network: JointModel, samples: Sample[], config: ModelConfig, intents: number): Predictions {
+function predict(network: JointModel, samples: Sample[], config: ModelConfig, intents: number, withTagLogProbs = false): Predictions {
   const intentLogits: Float32Array[] = [];
+  const tagLogProbs: Float32Array[][] = [];
   let entityTokens = 0;
   let entityHits = 0;
   const tagCount = network.shape.tags;
@@ -115,10 +120,14 @@ function predict(network: JointModel, samples: Sample[], config: ModelConfig, in
     );
     const [logits, tagLogits] = tf.tidy(() => {
       const out = network.forward(batch, { training: false });
-      return [out.intentLogits.dataSync() as Float32Array, out.tagLogits.dataSync() as Float32Array];
+      const tagOut = withTagLogProbs ? tf.logSoftmax(out.tagLogits) : out.tagLogits;
+      return [out.intentLogits.dataSync() as Float32Array, tagOut.dataSync() as Float32Array];
     });
     chunk.forEach((sample, b) => {
       intentLogits.push(logits.slice(b * intents, (b + 1) * intents));
+      if (withTagLogProbs) {
+        tagLogProbs.push(sample.tags.map((_, t) => tagLogits.slice((b * batch.length + t + 1) * tagCount, (b * batch.length + t + 2) * tagCount)));
+      }
       sample.tags.forEach((gold, t) => {
         if (gold === 0) return;
         entityTokens += 1;
@@ -127,7 +136,47 @@ function predict(network: JointModel, samples: Sample[], config: ModelConfig, in
       });
     });
   }
-  return { intentLogits, entityTokenAccuracy: entityTokens > 0 ? entityHits / entityTokens : undefined };
+  return { intentLogits, entityTokenAccuracy: entityTokens > 0 ? entityHits / entityTokens : undefined, tagLogProbs };
+}
+
+/** Weights tried for the tag-transition prior; 0 (no prior) wins ties. */
+const TRANSITION_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
+
+/** Micro exact-span F1 of decoding `scores` against the samples' gold tags. */
+function spanF1(decoder: TagDecoder, samples: readonly Sample[], scores: readonly Float32Array[][]): number {
+  let gold = 0;
+  let predicted = 0;
+  let hits = 0;
+  const key = (s: { entity: string; first: number; last: number }) => `${s.entity}:${s.first}:${s.last}`;
+  samples.forEach((sample, i) => {
+    const goldSpans = new Set(tagsToSpans(sample.tags, decoder.tags).map(key));
+    const found = tagsToSpans(decoder.decode(scores[i]!), decoder.tags).map(key);
+    gold += goldSpans.size;
+    predicted += found.length;
+    hits += found.filter((k) => goldSpans.has(k)).length;
+  });
+  return gold + predicted === 0 ? 0 : (2 * hits) / (gold + predicted);
+}
+
+/**
+ * Fits the weight of the tag-bigram prior on held-out examples: the prior comes
+ * from the training tags, the weight is the one with the best exact-span F1.
+ */
+function fitTransitions(
+  tags: readonly string[],
+  train: readonly Sample[],
+  validation: readonly Sample[],
+  scores: readonly Float32Array[][],
+): { transitions: TagTransitions; withPrior: number; withoutPrior: number } {
+  const prior = estimateTransitions(train.map((s) => s.tags), tags, 1);
+  let best = { weight: 0, f1: -1 };
+  let withoutPrior = 0;
+  for (const weight of TRANSITION_WEIGHTS) {
+    const f1 = spanF1(new TagDecoder(tags, { ...prior, weight }), validation, scores);
+    if (weight === 0) withoutPrior = f1;
+    if (f1 > best.f1) best = { weight, f1 };
+  }
+  return { transitions: { ...prior, weight: best.weight }, withPrior: best.f1, withoutPrior };
 }
 
 function argmax(values: Float32Array): number {
@@ -253,8 +302,16 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
   let linearIntentAccuracy: number | undefined;
   let blendedIntentAccuracy: number | undefined;
+  let transitions: TagTransitions | undefined;
+  let entityF1: TrainResult['validation']['entityF1'];
   if (validation.length > 0) {
-    const logits = predict(network, validation, config, intents.length).intentLogits;
+    const validationPredictions = predict(network, validation, config, intents.length, tags.length > 1);
+    const logits = validationPredictions.intentLogits;
+    if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
+      const fitted = fitTransitions(tags, train, validation, validationPredictions.tagLogProbs);
+      transitions = fitted.transitions;
+      entityF1 = { withPrior: fitted.withPrior, withoutPrior: fitted.withoutPrior, transitionWeight: fitted.transitions.weight };
+    }
     const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
     const labels = validation.map((s) => s.intent);
     calibration = fitCalibration({ logits, linearLogits, labels }, oosIntent);
@@ -266,7 +323,13 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     // The blend weight is fitted; the head itself may now learn from the held-out examples too.
     if (linear) linear = fitLinear(samples);
   }
-  const model = new NluModel({ format: 'shopdesk-nlu/1', config, intents, tags, calibration }, network, ruleData, dense, linear);
+  const model = new NluModel(
+    { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}) },
+    network,
+    ruleData,
+    dense,
+    linear,
+  );
   return {
     model,
     backend,
@@ -278,6 +341,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       intentAccuracy: best?.intentAccuracy,
       ...(linearIntentAccuracy === undefined ? {} : { linearIntentAccuracy, blendedIntentAccuracy }),
       calibration,
+      ...(entityF1 ? { entityF1 } : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Unit tests of the model's parts: features, batching, the embedding bag, BIO decoding, calibration. */
 import { EmbeddingBag } from '../../src/nlu/model/embedding-bag';
-import { buildTagSet, spansToTags, tagsToSpans, viterbiDecode } from '../../src/nlu/model/bio';
+import { buildTagSet, estimateTransitions, spansToTags, TagDecoder, tagsToSpans } from '../../src/nlu/model/bio';
+import { Prng } from '../../src/util/prng';
 import { decideIntent, fitCalibration, softmax } from '../../src/nlu/model/calibration';
 import { encodeMessage, packBatch } from '../../src/nlu/features/featurizer';
 import { fnv1a, tokenFeatureStrings } from '../../src/nlu/features/hashing';
@@ -83,10 +84,42 @@ describe('BIO tagging and constrained decoding', () => {
   test('viterbi never starts a span with I- nor continues another type', () => {
     const logp = (best: string) => Float32Array.from(tags, (t) => (t === best ? Math.log(0.6) : Math.log(0.4 / (tags.length - 1))));
     // The per-token argmax would be O, I-product, I-color: invalid twice.
-    const path = viterbiDecode([logp('O'), logp('I-product'), logp('I-color')], tags).map((i) => tags[i]);
+    const path = new TagDecoder(tags).decode([logp('O'), logp('I-product'), logp('I-color')]).map((i) => tags[i]);
     for (let i = 0; i < path.length; i++) {
       if (path[i]!.startsWith('I-')) expect([`B-${path[i]!.slice(2)}`, path[i]]).toContain(path[i - 1]);
     }
+  });
+
+  test('viterbi finds the best valid sequence (checked against brute force)', () => {
+    const rng = new Prng(7);
+    const decoder = new TagDecoder(tags);
+    const valid = (seq: number[]) => seq.every((tag, t) => !tags[tag]!.startsWith('I-') || (t > 0 && tags[seq[t - 1]!]!.slice(2) === tags[tag]!.slice(2)));
+    const score = (seq: number[], scores: Float32Array[]) => seq.reduce((sum, tag, t) => sum + scores[t]![tag]!, 0);
+    for (let trial = 0; trial < 20; trial++) {
+      const scores = Array.from({ length: 3 }, () => Float32Array.from(tags, () => Math.log(rng.next() + 1e-3)));
+      let best = -Infinity;
+      for (let code = 0; code < tags.length ** 3; code++) {
+        const seq = [code % tags.length, Math.floor(code / tags.length) % tags.length, Math.floor(code / tags.length ** 2)];
+        if (valid(seq)) best = Math.max(best, score(seq, scores));
+      }
+      const path = decoder.decode(scores);
+      expect(valid(path)).toBe(true);
+      expect(score(path, scores)).toBeCloseTo(best, 5);
+    }
+  });
+
+  test('a learned tag-bigram prior decides what the tokens alone cannot', () => {
+    const routeTags = buildTagSet(['from', 'to']);
+    const id = (tag: string) => routeTags.indexOf(tag);
+    // Training sequences: an origin always comes before the destination.
+    const prior = estimateTransitions(Array.from({ length: 20 }, () => [id('B-from'), id('O'), id('B-to')]), routeTags, 1);
+    const even = Float32Array.from(routeTags, (t) => (t.startsWith('B-') ? Math.log(0.45) : Math.log(0.1 / 3)));
+    const outside = Float32Array.from(routeTags, (t) => (t === 'O' ? Math.log(0.9) : Math.log(0.1 / 4)));
+    const decodeWith = (weight: number) => new TagDecoder(routeTags, { ...prior, weight }).decode([even, outside, even]).map((i) => routeTags[i]);
+    expect(decodeWith(1)).toEqual(['B-from', 'O', 'B-to']);
+    // Without the prior both spans get the same (first) type: the prior is what made the difference.
+    expect(decodeWith(0)).toEqual(['B-from', 'O', 'B-from']);
+    expect(() => new TagDecoder(buildTagSet(['a', 'b', 'c']), prior)).toThrow(/transitions are for 5 tags, the model has 7/);
   });
 });
 
