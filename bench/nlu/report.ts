@@ -124,7 +124,8 @@ export interface BenchReport {
   quick: boolean;
   command: string;
   machine: MachineInfo;
-  datasets: Record<string, { train: number; test: number; notes: string[] }>;
+  /** carriedFrom: the dataset was not re-run; its results come from that earlier run. */
+  datasets: Record<string, { train: number; test: number; notes: string[]; carriedFrom?: { date: string; command: string } }>;
   results: PeerResult[];
   /** Published reference numbers, NOT run here. */
   published_not_run_here: typeof PUBLISHED;
@@ -172,7 +173,10 @@ export function renderMarkdown(report: BenchReport): string {
     out.push('');
   }
   out.push('## Notes\n');
-  for (const [name, d] of Object.entries(report.datasets)) for (const n of d.notes) out.push(`- ${name}: ${n}`);
+  for (const [name, d] of Object.entries(report.datasets)) {
+    if (d.carriedFrom) out.push(`- ${name}: not re-run; results from the run of ${d.carriedFrom.date} (\`${d.carriedFrom.command}\`)`);
+    for (const n of d.notes) out.push(`- ${name}: ${n}`);
+  }
   for (const r of report.results) for (const n of r.notes) out.push(`- ${r.dataset} / ${r.peer}: ${n}`);
   out.push('');
   return out.join('\n');

@@ -8,7 +8,9 @@
 import { DATASET_NAMES, isDatasetName, loadDataset, type DatasetName } from './datasets';
 import { runPeer } from './evaluate';
 import { PEER_FACTORIES, PEER_NAMES, isPeerName, type PeerName } from './peers';
-import { machineInfo, PUBLISHED, renderMarkdown, TARGETS_NOTE, writeReport, type BenchReport } from './report';
+import fs from 'node:fs';
+import path from 'node:path';
+import { machineInfo, PUBLISHED, RESULTS_DIR, renderMarkdown, TARGETS_NOTE, writeReport, type BenchReport } from './report';
 import type { BenchDataset, PeerResult } from './types';
 import { errorText, sampleN, samplePerIntent } from './util';
 
@@ -141,10 +143,31 @@ async function main(): Promise<void> {
     published_not_run_here: PUBLISHED,
     targets_note: TARGETS_NOTE,
   };
+  if (!args.quick) carryOverDatasets(report);
   const files = writeReport(report);
   console.log('');
   console.log(renderMarkdown(report));
   console.log(`wrote ${files.join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+/**
+ * A run of some datasets keeps the others from the previous full report, each
+ * marked with the date and command it came from, so that nlu-latest always
+ * has every dataset (a full run takes over half an hour).
+ */
+function carryOverDatasets(report: BenchReport): void {
+  const previousFile = path.join(RESULTS_DIR, 'nlu-latest.json');
+  if (!fs.existsSync(previousFile)) return;
+  const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchReport;
+  for (const [name, info] of Object.entries(previous.datasets)) {
+    if (report.datasets[name]) continue;
+    const origin = info.carriedFrom ?? { date: previous.date, command: previous.command };
+    report.datasets[name] = { ...info, carriedFrom: origin };
+    report.results.push(...previous.results.filter((r) => r.dataset === name));
+  }
+  const order = new Map(DATASET_NAMES.map((name, i) => [name as string, i]));
+  report.results.sort((a, b) => (order.get(a.dataset) ?? 99) - (order.get(b.dataset) ?? 99));
+  report.datasets = Object.fromEntries(Object.entries(report.datasets).sort(([a], [b]) => (order.get(a) ?? 99) - (order.get(b) ?? 99)));
 }
 
 main().catch((error: unknown) => {

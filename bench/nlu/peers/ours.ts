@@ -82,7 +82,10 @@ export function createOursPeer(): Peer {
       const pct = (x: number | undefined) => (x === undefined ? '-' : `${(100 * x).toFixed(1)}%`);
       ctx.note(
         `tfjs backend ${result.backend}; best epoch ${result.bestEpoch}; validation ${v.examples} examples: transformer ${pct(v.intentAccuracy)}, ` +
-          `linear head ${pct(v.linearIntentAccuracy)}, blend ${pct(v.blendedIntentAccuracy)}; calibration ${JSON.stringify(v.calibration)}`,
+          `linear head ${pct(v.linearIntentAccuracy)}, blend ${pct(v.blendedIntentAccuracy)}; calibration ${JSON.stringify(v.calibration)}` +
+          (v.entityF1
+            ? `; entity span F1 ${pct(v.entityF1.withoutPrior)} without the tag-transition prior, ${pct(v.entityF1.withPrior)} with it (weight ${v.entityF1.transitionWeight})`
+            : ''),
       );
     },
     predict(text: string): Prediction {
