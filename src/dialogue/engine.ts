@@ -63,10 +63,29 @@ export interface HandleOptions {
   sessionCustomerId?: number;
 }
 
-function explicitIntent(text: string): string | undefined {
+/** A quick-reply payload ("/track_order"): the named intent, or null for a payload naming no flow. */
+function explicitIntent(text: string): string | null | undefined {
   const match = /^\/([a-z_]+)$/.exec(text.trim());
-  return match && FLOWS[match[1]!] ? match[1] : undefined;
+  if (!match) return undefined;
+  return FLOWS[match[1]!] ? match[1] : null;
 }
+
+/**
+ * Intent pairs the engine may confuse without asking: get_refund answers with the
+ * refund status when a refund exists, so "refund for #52111?" needs no question
+ * whichever of the two the model leans to.
+ */
+const SAME_OUTCOME: ReadonlyArray<readonly [string, string]> = [['get_refund', 'track_refund']];
+
+function ambiguityMatters(parse: ParseResult): boolean {
+  if (!parse.ambiguous) return false;
+  const [first, second] = parse.intent_ranking;
+  if (!first || !second) return true;
+  return !SAME_OUTCOME.some(([a, b]) => (first.name === a && second.name === b) || (first.name === b && second.name === a));
+}
+
+/** What the clarification offers when the model has no candidate at all. */
+const DEFAULT_OPTIONS = [{ name: 'track_order' }, { name: 'product_search' }];
 
 const CART_QUESTION = /\b(what'?s in|show|view|see|check|open)\b.*\b(cart|basket)\b/i;
 const TAKE_IT = /\b(take|buy|add|get|order)\b/i;
@@ -81,7 +100,10 @@ export class DialogueEngine {
     const forced = explicitIntent(text);
     const parse: ParseResult = forced
       ? { text, intent: { name: forced, confidence: 1 }, intent_ranking: [{ name: forced, confidence: 1 }], entities: [], ambiguous: false, truncated: false }
-      : await this.deps.nlu.parseAsync(text);
+      : forced === null
+        ? // A payload naming no flow (an old button, a typo in a store's config) is not a message to interpret.
+          { text, intent: { name: 'out_of_scope', confidence: 0 }, intent_ranking: [], entities: [], ambiguous: true, truncated: false }
+        : await this.deps.nlu.parseAsync(text);
     if (record?.mode === 'agent') return { replies: [], parse, toolCalls: [], handledBy: 'agent' };
     if (options.sessionCustomerId !== undefined && state.verification.customerId === null) state.verification.customerId = options.sessionCustomerId;
 
@@ -182,9 +204,11 @@ export class DialogueEngine {
       return this.runFlow(turn, 'product_details', now);
     }
 
-    // A weak "out of scope" ("hmm") is the model being unsure, not a refusal: ask which of the likely topics was meant.
-    const weakOutOfScope = intent === 'out_of_scope' && parse.intent.confidence < WEAK_OUT_OF_SCOPE;
-    const unsure = parse.ambiguous || parse.intent.confidence < LOW_CONFIDENCE || weakOutOfScope;
+    // A weak "out of scope" is the model being unsure, not a refusal, and so is any out-of-scope reading of a
+    // single word ("hmm", "eh"): ask which of the likely topics was meant.
+    const oneWord = text.trim().split(/\s+/).length === 1;
+    const weakOutOfScope = intent === 'out_of_scope' && (parse.intent.confidence < WEAK_OUT_OF_SCOPE || oneWord);
+    const unsure = ambiguityMatters(parse) || parse.intent.confidence < LOW_CONFIDENCE || weakOutOfScope;
     if (unsure || intent === 'out_of_scope' || !FLOWS[intent]) {
       state.misunderstandings += 1;
       if (state.misunderstandings >= 2) {
@@ -197,7 +221,8 @@ export class DialogueEngine {
         turn.say('out_of_scope');
         return 'out_of_scope';
       }
-      const options = parse.intent_ranking.filter((r) => FLOWS[r.name] && r.name !== 'out_of_scope').slice(0, 2);
+      const ranked = parse.intent_ranking.filter((r) => FLOWS[r.name] && r.name !== 'out_of_scope').slice(0, 2);
+      const options = ranked.length > 0 ? ranked : DEFAULT_OPTIONS;
       turn.say('not_understood', {}, [{ type: 'quick_replies', replies: options.map((o) => ({ title: o.name.replace(/_/g, ' '), payload: `/${o.name}` })) }]);
       return 'fallback:clarify';
     }

@@ -223,7 +223,7 @@ export class NluModel {
     const k = tags.length;
     const scores = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
     const path = this.decoder.decode(scores);
-    return tagsToSpans(path, tags).map((span) => {
+    return tagsToSpans(path, tags).map((span) => trimTrailingLinkWords(span, tokens)).map((span) => {
       const start = tokens[span.first]!.start;
       const end = tokens[span.last]!.end;
       const surface = text.slice(start, end);
@@ -264,6 +264,19 @@ export class NluModel {
   dispose(): void {
     this.network.dispose();
   }
+}
+
+/**
+ * Words that join an entity to what follows it ("a blender under $50", "shoes for
+ * running") and never end a product, brand or place name; the tag-transition prior
+ * makes the tagger carry a span on over them, so they are cut from the span's end.
+ */
+const TRAILING_LINK_WORDS = new Set(['under', 'below', 'over', 'above', 'less', 'more', 'than', 'for', 'with', 'in', 'at', 'to', 'from', 'of', 'and', 'or', 'by', 'on']);
+
+function trimTrailingLinkWords<S extends { first: number; last: number }>(span: S, tokens: readonly { norm: string }[]): S {
+  let last = span.last;
+  while (last > span.first && TRAILING_LINK_WORDS.has(tokens[last]!.norm)) last -= 1;
+  return last === span.last ? span : { ...span, last };
 }
 
 function readManifest(dir: string): ModelManifest {
