@@ -76,6 +76,7 @@ function setSection(set: SetResult, target: number): string[] {
         .join(' · '),
     );
   }
+  if (set.pooled) return [...lines, ''];
   lines.push('', `### Misrouted by ours (${ours.errors.length})`, '', '| labelled | routed | decided by | message |', '|---|---|---|---|');
   for (const e of ours.errors)
     lines.push(`| ${e.gold} | ${e.predicted} | ${e.rule ?? ''} | ${e.text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 110)} |`);
@@ -93,7 +94,11 @@ export function renderMarkdown(report: BenchReport): string {
     'Ours: the shipped NLU model parses each message, the shipped sentiment model scores it, and `routeMessage` applies config/routing.yml.',
     'Ablation: ours with `rules: []` (topic from the summed intent ranking and the intent map only; same latency as ours).',
     'Peer: a keyword router (one word list per queue, most matches wins; bench/support/keyword-router.ts).',
-    'Labels and messages: bench/support/routing-set.jsonl (written for this benchmark; see bench/support/README.md).',
+    'Labels and messages: the sets below, written for this benchmark (see bench/support/README.md for who wrote which and what each has seen).',
+    '',
+    '| set | messages | ours % | ours without rules % | keyword baseline % |',
+    '|---|---:|---:|---:|---:|',
+    ...report.sets.map((set) => `| ${set.file} | ${set.examples} | ${set.routers.map((r) => pct(r.queues.accuracy)).join(' | ')} |`),
     '',
   ];
   for (const set of report.sets) lines.push(...setSection(set, report.target.queueAccuracy));

@@ -22,7 +22,7 @@ import type { BenchReport, Example, SetResult } from './types';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/results');
-const DEFAULT_SETS = ['bench/support/routing-set.jsonl', 'bench/support/routing-holdout.jsonl'];
+const DEFAULT_SETS = ['bench/support/routing-set.jsonl', 'bench/support/routing-holdout.jsonl', 'bench/support/routing-holdout-2.jsonl', 'bench/support/routing-holdout-3.jsonl'];
 
 function args(name: string): string[] {
   const out: string[] = [];
@@ -44,6 +44,64 @@ function readSet(file: string): Example[] {
     });
 }
 
+interface RoutedExample {
+  example: Example;
+  ours: RoutingDecision;
+  noRules: RoutingDecision;
+  baseline: { queue: string; priority: string };
+  oursMs: number;
+  routeMs: number;
+  baselineMs: number;
+}
+
+interface RoutedSet {
+  file: string;
+  content: Buffer;
+  rows: RoutedExample[];
+}
+
+/** Scores one set's routed messages for the three routers. */
+function summarise(set: RoutedSet, queues: string[]): SetResult {
+  const examples = set.rows.map((r) => r.example);
+  const gold = examples.map((e) => e.queue);
+  const rules: Record<string, number> = {};
+  for (const { ours } of set.rows) rules[ours.rule] = (rules[ours.rule] ?? 0) + 1;
+  const router = (name: string, pick: (row: RoutedExample) => { queue: string; priority: string; rule?: string }, latency: number[]) => {
+    const predicted = set.rows.map(pick);
+    return {
+      name,
+      queues: classification(
+        gold,
+        predicted.map((d) => d.queue),
+        queues,
+      ),
+      priority: priorityAgreement(examples.map((e, i) => ({ gold: e.priority, predicted: predicted[i]!.priority }))),
+      latencyMs: percentiles(latency),
+      errors: examples.flatMap((e, i) =>
+        predicted[i]!.queue === e.queue
+          ? []
+          : [{ text: e.text, gold: e.queue, predicted: predicted[i]!.queue, ...(predicted[i]!.rule ? { rule: predicted[i]!.rule } : {}) }],
+      ),
+    };
+  };
+  const oursMs = set.rows.map((r) => r.oursMs);
+  return {
+    file: set.file,
+    examples: examples.length,
+    sha256: crypto.createHash('sha256').update(set.content).digest('hex'),
+    perQueueSupport: Object.fromEntries(queues.map((q) => [q, gold.filter((g) => g === q).length])),
+    routers: [
+      { ...router('ours (NLU + sentiment + config/routing.yml)', (r) => r.ours, oursMs), routeOnlyMs: percentiles(set.rows.map((r) => r.routeMs)), rules },
+      router('ours without rules (intent map only)', (r) => r.noRules, oursMs),
+      router(
+        'keyword baseline',
+        (r) => r.baseline,
+        set.rows.map((r) => r.baselineMs),
+      ),
+    ],
+  };
+}
+
 async function main(): Promise<void> {
   const configFile = args('config')[0];
   const config = loadRoutingConfig(configFile ? path.resolve(configFile) : undefined);
@@ -62,82 +120,33 @@ async function main(): Promise<void> {
     sentiment.scoreText(text);
   }
 
-  const results: SetResult[] = [];
+  const routed: RoutedSet[] = [];
   for (const file of sets) {
-    const examples = readSet(file);
-    const ours: RoutingDecision[] = [];
-    const noRules: RoutingDecision[] = [];
-    const oursMs: number[] = [];
-    const routeMs: number[] = [];
-    const baseline: Array<{ queue: string; priority: string }> = [];
-    const baselineMs: number[] = [];
-    for (const example of examples) {
+    const rows: RoutedExample[] = [];
+    for (const example of readSet(file)) {
       const t0 = performance.now();
       const parse = await nlu.parseAsync(example.text);
       const score = sentiment.scoreText(example.text);
       const t1 = performance.now();
       const signals = signalsFromParse(example.text, parse, { sentiment: { label: score.label, score: score.score } });
-      ours.push(routeMessage(signals, config));
+      const ours = routeMessage(signals, config);
       const t2 = performance.now();
-      noRules.push(routeMessage(signals, withoutRules));
-      oursMs.push(t2 - t0);
-      routeMs.push(t2 - t1);
+      const noRules = routeMessage(signals, withoutRules);
       const b0 = performance.now();
-      baseline.push(keywordRoute(example.text));
-      baselineMs.push(performance.now() - b0);
+      const baseline = keywordRoute(example.text);
+      rows.push({ example, ours, noRules, baseline, oursMs: t2 - t0, routeMs: t2 - t1, baselineMs: performance.now() - b0 });
     }
-    const gold = examples.map((e) => e.queue);
-    const rules: Record<string, number> = {};
-    for (const d of ours) rules[d.rule] = (rules[d.rule] ?? 0) + 1;
-    const errorsOf = (predicted: Array<{ queue: string; rule?: string }>) =>
-      examples.flatMap((e, i) =>
-        predicted[i]!.queue === e.queue
-          ? []
-          : [{ text: e.text, gold: e.queue, predicted: predicted[i]!.queue, ...(predicted[i]!.rule ? { rule: predicted[i]!.rule } : {}) }],
-      );
-    results.push({
-      file: path.relative(ROOT, file),
-      examples: examples.length,
-      sha256: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
-      perQueueSupport: Object.fromEntries(queues.map((q) => [q, gold.filter((g) => g === q).length])),
-      routers: [
-        {
-          name: 'ours (NLU + sentiment + config/routing.yml)',
-          queues: classification(
-            gold,
-            ours.map((d) => d.queue),
-            queues,
-          ),
-          priority: priorityAgreement(examples.map((e, i) => ({ gold: e.priority, predicted: ours[i]!.priority }))),
-          latencyMs: percentiles(oursMs),
-          routeOnlyMs: percentiles(routeMs),
-          rules,
-          errors: errorsOf(ours),
-        },
-        {
-          name: 'ours without rules (intent map only)',
-          queues: classification(
-            gold,
-            noRules.map((d) => d.queue),
-            queues,
-          ),
-          priority: priorityAgreement(examples.map((e, i) => ({ gold: e.priority, predicted: noRules[i]!.priority }))),
-          latencyMs: percentiles(oursMs),
-          errors: errorsOf(noRules),
-        },
-        {
-          name: 'keyword baseline',
-          queues: classification(
-            gold,
-            baseline.map((d) => d.queue),
-            queues,
-          ),
-          priority: priorityAgreement(examples.map((e, i) => ({ gold: e.priority, predicted: baseline[i]!.priority }))),
-          latencyMs: percentiles(baselineMs),
-          errors: errorsOf(baseline),
-        },
-      ],
-    });
+    routed.push({ file: path.relative(ROOT, file), content: fs.readFileSync(file), rows });
+  }
+  const results = routed.map((set) => summarise(set, queues));
+  // Every labelled message at once: the headline number, not tied to one writer's set.
+  if (routed.length > 1) {
+    results.push(
+      {
+        ...summarise({ file: `all ${routed.length} sets`, content: Buffer.concat(routed.map((r) => r.content)), rows: routed.flatMap((r) => r.rows) }, queues),
+        pooled: true,
+      },
+    );
   }
 
   const nluMeta = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/nlu/meta.json'), 'utf8')) as { createdAt?: string; dataHash?: string };

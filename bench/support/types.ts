@@ -26,6 +26,8 @@ export interface SetResult {
   sha256: string;
   perQueueSupport: Record<string, number>;
   routers: RouterResult[];
+  /** Every set's messages together (their errors are listed under each set). */
+  pooled?: boolean;
 }
 
 export interface BenchReport {

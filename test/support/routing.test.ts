@@ -197,10 +197,14 @@ describe('rules', () => {
     expect(routeMessage({ ...angry, sentiment: undefined }, custom).rule).toBe('intent:track_order');
   });
 
-  test('a message in another language goes to a person who reads it, tagged with the language', () => {
-    const decision = routeMessage(said('Necesito cancelar mi pedido, por favor. Gracias.', 'cancel_order', 0.6), config);
-    expect(decision).toMatchObject({ queue: 'general', rule: 'foreign-language' });
-    expect(decision.tags).toEqual(expect.arrayContaining(['lang:es', 'needs-translation']));
+  test('a message in another language is routed by topic only when the intents are sure, tagged with the language', () => {
+    const unsure = routeMessage(said('Necesito cancelar mi pedido, por favor. Gracias.', 'cancel_order', 0.55), config);
+    expect(unsure).toMatchObject({ queue: 'general', rule: 'foreign-language' });
+    expect(unsure.tags).toEqual(expect.arrayContaining(['lang:es', 'needs-translation']));
+    const sure = routeMessage(said('Necesito cancelar mi pedido, por favor. Gracias.', 'cancel_order', 0.9), config);
+    expect(sure).toMatchObject({ queue: 'orders', rule: 'intent:cancel_order' });
+    expect(sure.tags).toContain('lang:es');
+    expect(sure.tags).not.toContain('needs-translation');
     // The channel's language wins over the guess.
     expect(routeMessage(said('Necesito cancelar mi pedido, por favor.', 'cancel_order', 0.6, { language: 'en' }), config).queue).toBe('orders');
   });
