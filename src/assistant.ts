@@ -10,7 +10,7 @@ import { loadNluModel, type NluModel } from './nlu';
 import { DEFAULT_RECOMMEND_MODEL_DIR, LiveRecommender, loadRecommender, RecommendModelError, storeItems } from './recommend';
 import { loadSentimentModel, type SentimentModel } from './sentiment';
 import { ConversationStore, type Db } from './store';
-import { createRouter, createSummarizer, SupportEvents, TicketService } from './support';
+import { createRouter, createSummarizer, DEFAULT_ROUTER_MODEL_DIR, LearnedQueueModel, loadRoutingConfig, SupportEvents, TicketService, type Router } from './support';
 import { createToolRegistry } from './tools';
 import type { Logger } from './util/logger';
 
@@ -33,6 +33,33 @@ export interface AssistantOptions {
   events?: SupportEvents;
   /** Store-edited routing rules; default config/routing.yml. */
   routingConfigPath?: string;
+  /** Queue model learned from labelled tickets; default models/router of this checkout (none there: intents and rules alone). */
+  routerModelDir?: string;
+  /** The dialogue's and the tools' clock (stories pin it to the day their demo store was generated for). */
+  now?: () => Date;
+}
+
+/**
+ * The ticket router: the store's rules, plus the learned queue model when there is
+ * one that fits them. A model for other queues is left out with a warning rather
+ * than keeping the server from starting: the intents and rules still route.
+ */
+function buildRouter(options: AssistantOptions, logger: Logger): Router {
+  const config = loadRoutingConfig(options.routingConfigPath);
+  const dir = options.routerModelDir ?? DEFAULT_ROUTER_MODEL_DIR;
+  const learned = LearnedQueueModel.load(dir);
+  if (!learned) {
+    logger.info({ dir }, 'no learned queue model: routing by intents and rules');
+    return createRouter(config);
+  }
+  try {
+    const router = createRouter(config, learned);
+    logger.info({ dir, weight: learned.weight, examples: learned.meta?.examples }, 'learned queue model loaded');
+    return router;
+  } catch (error) {
+    logger.warn({ dir, err: error }, 'the learned queue model does not fit the routing config; routing by intents and rules');
+    return createRouter(config);
+  }
 }
 
 /** Catalog values become lookup entities, so the shop's own brands and colours are recognised (with typos). */
@@ -99,7 +126,7 @@ export async function buildAssistant(nlu: NluModel, db: Db, logger: Logger, opti
   const tickets = new TicketService({
     db,
     conversations,
-    router: createRouter(options.routingConfigPath),
+    router: buildRouter(options, logger),
     summarizer: createSummarizer(db, { sentiment, parser: nlu }),
     events,
     nlu,
@@ -120,6 +147,7 @@ export async function buildAssistant(nlu: NluModel, db: Db, logger: Logger, opti
     responses: ResponseTemplates.load(),
     db,
     audit: (conversationId, event, details) => logger.info({ audit: event, conversationId, ...details }, 'audit'),
+    ...(options.now ? { now: options.now } : {}),
   });
   return { nlu, sentiment, engine, conversations, recommender, tickets, events };
 }

@@ -7,7 +7,7 @@ const ms = (x: number) => x.toFixed(x < 1 ? 3 : 2);
 function setSection(set: SetResult, target: number): string[] {
   const lines: string[] = [];
   const queues = Object.keys(set.perQueueSupport);
-  lines.push(`## ${set.file} (${set.examples} messages)`, '');
+  lines.push(`## ${set.file} (${set.examples} messages)${set.learnedFrom ? ': training data of the learned queue model' : ''}`, '');
   lines.push(
     '| router | queue accuracy % | macro-F1 % | priority exact % | priority within one % | latency p50 ms | p95 ms | p99 ms |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -91,14 +91,17 @@ export function renderMarkdown(report: BenchReport): string {
     `${report.date.slice(0, 10)} · \`${report.command}\` · config \`${report.config}\``,
     `Machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.platform}, Node ${report.machine.node}. Models loaded in ${Math.round(report.models.loadMs)} ms.`,
     '',
-    'Ours: the shipped NLU model parses each message, the shipped sentiment model scores it, and `routeMessage` applies config/routing.yml.',
-    'Ablation: ours with `rules: []` (topic from the summed intent ranking and the intent map only; same latency as ours).',
+    'Ours: the shipped NLU model parses each message, the shipped sentiment model scores it, and `routeMessage` applies config/routing.yml with the learned queue model.',
+    'Ablations (same latency as ours): without the learned queue model (intents and rules alone), and with `rules: []`.',
     'Peer: a keyword router (one word list per queue, most matches wins; bench/support/keyword-router.ts).',
     'Labels and messages: the sets below, written for this benchmark (see bench/support/README.md for who wrote which and what each has seen).',
+    report.models.router
+      ? `Learned queue model (models/router): ${report.models.router.examples} labelled tickets from ${report.models.router.sources.join(', ')}, blend weight ${report.models.router.weight}; sets marked * are its training data, so its numbers there are not a measure.`
+      : 'No learned queue model (models/router) was found: ours is the intents and rules alone.',
     '',
-    '| set | messages | ours % | ours without rules % | keyword baseline % |',
-    '|---|---:|---:|---:|---:|',
-    ...report.sets.map((set) => `| ${set.file} | ${set.examples} | ${set.routers.map((r) => pct(r.queues.accuracy)).join(' | ')} |`),
+    `| set | messages | ${(report.sets[0]?.routers ?? []).map((r) => `${r.name} %`).join(' | ')} |`,
+    `|---|---:|${(report.sets[0]?.routers ?? []).map(() => '---:').join('|')}|`,
+    ...report.sets.map((set) => `| ${set.file}${set.learnedFrom ? ' *' : ''} | ${set.examples} | ${set.routers.map((r) => pct(r.queues.accuracy)).join(' | ')} |`),
     '',
   ];
   for (const set of report.sets) lines.push(...setSection(set, report.target.queueAccuracy));

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadNluModel } from '../../src/nlu';
 import { loadSentimentModel } from '../../src/sentiment';
-import { loadRoutingConfig, routeMessage, signalsFromParse, type RoutingDecision } from '../../src/support/routing';
+import { LearnedQueueModel, loadRoutingConfig, routeMessage, signalsFromParse, type RoutingDecision } from '../../src/support/routing';
 import { keywordRoute } from './keyword-router';
 import { classification, percentiles, priorityAgreement } from './metrics';
 import { renderMarkdown } from './report';
@@ -22,7 +22,7 @@ import type { BenchReport, Example, SetResult } from './types';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/results');
-const DEFAULT_SETS = ['bench/support/routing-set.jsonl', 'bench/support/routing-holdout.jsonl', 'bench/support/routing-holdout-2.jsonl', 'bench/support/routing-holdout-3.jsonl'];
+const DEFAULT_SETS = ['bench/support/routing-set.jsonl', 'bench/support/routing-holdout.jsonl', 'bench/support/routing-holdout-2.jsonl', 'bench/support/routing-holdout-3.jsonl', 'bench/support/routing-holdout-4.jsonl'];
 
 function args(name: string): string[] {
   const out: string[] = [];
@@ -47,6 +47,7 @@ function readSet(file: string): Example[] {
 interface RoutedExample {
   example: Example;
   ours: RoutingDecision;
+  noLearned: RoutingDecision;
   noRules: RoutingDecision;
   baseline: { queue: string; priority: string };
   oursMs: number;
@@ -60,7 +61,11 @@ interface RoutedSet {
   rows: RoutedExample[];
 }
 
-/** Scores one set's routed messages for the three routers. */
+function sha256(content: Buffer): string {
+  return crypto.createHash('sha256').update(content).digest('hex');
+}
+
+/** Scores one set's routed messages for each router. */
 function summarise(set: RoutedSet, queues: string[]): SetResult {
   const examples = set.rows.map((r) => r.example);
   const gold = examples.map((e) => e.queue);
@@ -88,11 +93,12 @@ function summarise(set: RoutedSet, queues: string[]): SetResult {
   return {
     file: set.file,
     examples: examples.length,
-    sha256: crypto.createHash('sha256').update(set.content).digest('hex'),
+    sha256: sha256(set.content),
     perQueueSupport: Object.fromEntries(queues.map((q) => [q, gold.filter((g) => g === q).length])),
     routers: [
       { ...router('ours (NLU + sentiment + config/routing.yml)', (r) => r.ours, oursMs), routeOnlyMs: percentiles(set.rows.map((r) => r.routeMs)), rules },
-      router('ours without rules (intent map only)', (r) => r.noRules, oursMs),
+      router('ours without the learned queue model', (r) => r.noLearned, oursMs),
+      router('ours without rules', (r) => r.noRules, oursMs),
       router(
         'keyword baseline',
         (r) => r.baseline,
@@ -113,7 +119,9 @@ async function main(): Promise<void> {
   const loadStart = performance.now();
   const nlu = await loadNluModel();
   const sentiment = loadSentimentModel();
+  const learned = LearnedQueueModel.load();
   const loadMs = performance.now() - loadStart;
+  const trainedOn = new Set((learned?.meta?.sources ?? []).map((source) => source.sha256));
   // Warm the JIT and the tfjs kernels so the first examples do not carry start-up cost.
   for (const text of ['hello', 'where is my order 48213?', 'I want a refund for my broken blender']) {
     await nlu.parseAsync(text);
@@ -129,32 +137,37 @@ async function main(): Promise<void> {
       const score = sentiment.scoreText(example.text);
       const t1 = performance.now();
       const signals = signalsFromParse(example.text, parse, { sentiment: { label: score.label, score: score.score } });
-      const ours = routeMessage(signals, config);
+      const ours = routeMessage(signals, config, learned);
       const t2 = performance.now();
-      const noRules = routeMessage(signals, withoutRules);
+      const noLearned = routeMessage(signals, config);
+      const noRules = routeMessage(signals, withoutRules, learned);
       const b0 = performance.now();
       const baseline = keywordRoute(example.text);
-      rows.push({ example, ours, noRules, baseline, oursMs: t2 - t0, routeMs: t2 - t1, baselineMs: performance.now() - b0 });
+      rows.push({ example, ours, noLearned, noRules, baseline, oursMs: t2 - t0, routeMs: t2 - t1, baselineMs: performance.now() - b0 });
     }
     routed.push({ file: path.relative(ROOT, file), content: fs.readFileSync(file), rows });
   }
-  const results = routed.map((set) => summarise(set, queues));
-  // Every labelled message at once: the headline number, not tied to one writer's set.
-  if (routed.length > 1) {
-    results.push(
-      {
-        ...summarise({ file: `all ${routed.length} sets`, content: Buffer.concat(routed.map((r) => r.content)), rows: routed.flatMap((r) => r.rows) }, queues),
-        pooled: true,
-      },
-    );
-  }
+  const results = routed.map((set) => ({ ...summarise(set, queues), ...(trainedOn.has(sha256(set.content)) ? { learnedFrom: true } : {}) }));
+  // The headline: every set the learned queue model never saw, pooled; then every set.
+  const unseen = routed.filter((set) => !trainedOn.has(sha256(set.content)));
+  const pool = (label: string, part: RoutedSet[]) => ({
+    ...summarise({ file: label, content: Buffer.concat(part.map((r) => r.content)), rows: part.flatMap((r) => r.rows) }, queues),
+    pooled: true,
+  });
+  if (unseen.length > 1 && unseen.length < routed.length) results.push(pool(`the ${unseen.length} sets the learned queue model never saw`, unseen));
+  if (routed.length > 1) results.push(pool(`all ${routed.length} sets`, routed));
 
   const nluMeta = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/nlu/meta.json'), 'utf8')) as { createdAt?: string; dataHash?: string };
   const report: BenchReport = {
     date: new Date().toISOString(),
     command: `npx tsx bench/support/run.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` },
-    models: { nlu: { createdAt: nluMeta.createdAt, dataHash: nluMeta.dataHash }, sentiment: 'models/sentiment', loadMs },
+    models: {
+      nlu: { createdAt: nluMeta.createdAt, dataHash: nluMeta.dataHash },
+      sentiment: 'models/sentiment',
+      router: learned?.meta ? { weight: learned.weight, examples: learned.meta.examples, sources: learned.meta.sources.map((s) => s.file) } : null,
+      loadMs,
+    },
     config: path.relative(ROOT, configFile ? path.resolve(configFile) : path.join(ROOT, 'config/routing.yml')),
     target: { queueAccuracy: 0.9 },
     sets: results,

@@ -28,13 +28,21 @@ export interface SetResult {
   routers: RouterResult[];
   /** Every set's messages together (their errors are listed under each set). */
   pooled?: boolean;
+  /** The learned queue model was trained on this set: its accuracy here is not a measure. */
+  learnedFrom?: boolean;
 }
 
 export interface BenchReport {
   date: string;
   command: string;
   machine: { cpu: string; cores: number; node: string; platform: string };
-  models: { nlu: { createdAt?: string | undefined; dataHash?: string | undefined }; sentiment: string; loadMs: number };
+  models: {
+    nlu: { createdAt?: string | undefined; dataHash?: string | undefined };
+    sentiment: string;
+    /** The learned queue model (models/router), null when there is none. */
+    router: { weight: number; examples: number; sources: string[] } | null;
+    loadMs: number;
+  };
   config: string;
   target: { queueAccuracy: number };
   sets: SetResult[];

@@ -7,6 +7,7 @@ import { ConfigError } from '../config';
 import { registerDbCommands } from './db-commands';
 import { registerNluCommands } from './nlu-commands';
 import { registerRecommendCommands } from './recommend-commands';
+import { registerRoutingCommands } from './routing-commands';
 import { registerSentimentCommands } from './sentiment-commands';
 import { registerServeCommand } from './serve-command';
 import { registerStaffCommands } from './staff-commands';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerNluCommands(program);
   registerRecommendCommands(program);
+  registerRoutingCommands(program);
   registerSentimentCommands(program);
   registerServeCommand(program);
   registerStaffCommands(program);

@@ -10,5 +10,5 @@ export { chooseAgent, type AgentLoad } from './tickets/assignment';
 export * from './tickets/types';
 export { registerTicketRoutes, type TicketRoutesOptions } from './http/ticket-routes';
 export { loadCannedReplies, type CannedReply } from './http/canned-replies';
-export { createRouter, loadRoutingConfig, RoutingConfigError, DEFAULT_ROUTING_CONFIG_PATH, type Router } from './routing';
+export { createRouter, loadRoutingConfig, RoutingConfigError, DEFAULT_ROUTING_CONFIG_PATH, DEFAULT_ROUTER_MODEL_DIR, LearnedQueueModel, type Router } from './routing';
 export { createSummarizer, summarize, type Summarizer } from './summary';

@@ -197,9 +197,10 @@ describe('rules', () => {
     expect(routeMessage({ ...angry, sentiment: undefined }, custom).rule).toBe('intent:track_order');
   });
 
-  test('a message in another language is routed by topic only when the intents are sure, tagged with the language', () => {
+  test('a message in another language is routed by topic and tagged with its language, and for translation when unsure', () => {
+    // Unsure: the best guess stands, tagged for someone who reads Spanish.
     const unsure = routeMessage(said('Necesito cancelar mi pedido, por favor. Gracias.', 'cancel_order', 0.55), config);
-    expect(unsure).toMatchObject({ queue: 'general', rule: 'foreign-language' });
+    expect(unsure).toMatchObject({ queue: 'orders', rule: 'intent:cancel_order' });
     expect(unsure.tags).toEqual(expect.arrayContaining(['lang:es', 'needs-translation']));
     const sure = routeMessage(said('Necesito cancelar mi pedido, por favor. Gracias.', 'cancel_order', 0.9), config);
     expect(sure).toMatchObject({ queue: 'orders', rule: 'intent:cancel_order' });

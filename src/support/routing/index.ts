@@ -26,3 +26,13 @@ export { detectLanguage } from './language';
 export { isQuestion } from './form';
 export { signalsFromParse, readingFromParse, type ParsedMessage, type SignalExtras } from './signals';
 export { createRouter, type Router } from './router';
+export {
+  LearnedQueueModel,
+  fitQueueModel,
+  trainQueueModel,
+  readLabelledTickets,
+  DEFAULT_ROUTER_MODEL_DIR,
+  type LabelledTicket,
+  type QueueModelMeta,
+  type TicketParser,
+} from './learned';

@@ -9,6 +9,7 @@ import { conditionsHold, type RuleContext } from './conditions';
 import { isQuestion } from './form';
 import { detectLanguage } from './language';
 import { assessPriority, escalatePriority, slaMinutesFor } from './priority';
+import type { LearnedQueueModel } from './learned';
 import { findTopic } from './topic';
 import type { RoutingDecision, RoutingSignals, TicketPriority } from './types';
 
@@ -28,13 +29,13 @@ function addTags(into: string[], tags: readonly string[]): void {
  *   routeMessage({ text: 'where is my order 48213?', intent: { name: 'track_order', confidence: 0.97 }, entities: [] }, config)
  *   // { queue: 'shipping_delivery', priority: 'normal', rule: 'intent:track_order', slaMinutes: 1440, ... }
  */
-export function routeMessage(signals: RoutingSignals, config: RoutingConfig): RoutingDecision {
+export function routeMessage(signals: RoutingSignals, config: RoutingConfig, learned?: LearnedQueueModel): RoutingDecision {
   const language = (signals.language ?? detectLanguage(signals.text)).toLowerCase();
-  const topic = findTopic(signals, config);
+  const topic = findTopic(signals, config, learned);
   const reasons: string[] = [];
   if (topic.queue) {
     const from = topic.source === 'earlier' ? ' (from an earlier message)' : '';
-    reasons.push(`topic ${topic.queue} ${topic.confidence.toFixed(2)} via ${topic.intent}${from}`);
+    reasons.push(`topic ${topic.queue} ${topic.confidence.toFixed(2)} via ${topic.learnedOnly ? 'the learned queue model' : topic.intent}${from}`);
   } else {
     reasons.push(`no topic: intent ${signals.intent.name} ${signals.intent.confidence.toFixed(2)}`);
   }
@@ -66,7 +67,10 @@ export function routeMessage(signals: RoutingSignals, config: RoutingConfig): Ro
     if (base === undefined && candidate.priority !== undefined) base = candidate.priority;
     addTags(tags, candidate.tags);
   }
-  if (queue === undefined && topic.queue !== null) {
+  if (queue === undefined && topic.queue !== null && topic.learnedOnly) {
+    queue = topic.queue;
+    rule = 'learned';
+  } else if (queue === undefined && topic.queue !== null) {
     queue = topic.queue;
     rule = `intent:${topic.intent}`;
     const target = intentTarget(topic.intent, config);

@@ -20,6 +20,8 @@ export interface Topic {
   source: 'message' | 'earlier';
   /** Entities of the reading the topic came from. */
   entities: readonly EntityReading[];
+  /** The learned queue model chose a queue that none of the message's intents leads to. */
+  learnedOnly?: boolean;
 }
 
 /** Queue of an intent in the config, or undefined for topicless and unknown intents. */
@@ -56,9 +58,43 @@ function topicOf(reading: MessageReading, config: RoutingConfig, source: Topic['
   return { queue: top.queue, confidence: Math.min(1, top.score), intent: top.best.name, source, entities: reading.entities };
 }
 
-/** The request's topic: from this message, else from the newest earlier message that has one. */
-export function findTopic(signals: RoutingSignals, config: RoutingConfig): Topic {
-  const own = topicOf({ intent: signals.intent, entities: signals.entities, ...(signals.ranking ? { ranking: signals.ranking } : {}) }, config, 'message');
+/** What the topic needs of a learned queue model (LearnedQueueModel in learned.ts). */
+export interface QueueBlender {
+  blend(text: string, intentScores: ReadonlyMap<string, number>, fallbackQueue: string): Map<string, number>;
+}
+
+/**
+ * The topic with a learned queue model: the intents' summed scores blended with the
+ * model's probabilities for the text. A win for the fallback queue that no intent
+ * claims is no topic (the rules for topicless messages still apply to it).
+ */
+function blendedTopicOf(signals: RoutingSignals, config: RoutingConfig, learned: QueueBlender): Topic | null {
+  const reading = { intent: signals.intent, ...(signals.ranking ? { ranking: signals.ranking } : {}) };
+  const intentScores = queueScores(reading, config);
+  const blended = learned.blend(signals.text, new Map([...intentScores].map(([queue, entry]) => [queue, entry.score])), config.fallbackQueue);
+  let top: { queue: string; score: number } | null = null;
+  for (const [queue, score] of blended) if (!top || score > top.score) top = { queue, score };
+  if (!top || top.score < config.minTopicConfidence) return null;
+  const viaIntent = intentScores.get(top.queue)?.best;
+  if (!viaIntent && top.queue === config.fallbackQueue) return null;
+  return {
+    queue: top.queue,
+    confidence: Math.min(1, top.score),
+    intent: viaIntent?.name ?? signals.intent.name,
+    source: 'message',
+    entities: signals.entities,
+    ...(viaIntent ? {} : { learnedOnly: true }),
+  };
+}
+
+/**
+ * The request's topic: from this message (blending in `learned` when given), else from
+ * the newest earlier message that has one.
+ */
+export function findTopic(signals: RoutingSignals, config: RoutingConfig, learned?: QueueBlender): Topic {
+  const own = learned
+    ? blendedTopicOf(signals, config, learned)
+    : topicOf({ intent: signals.intent, entities: signals.entities, ...(signals.ranking ? { ranking: signals.ranking } : {}) }, config, 'message');
   if (own) return own;
   for (const reading of signals.earlier ?? []) {
     const earlier = topicOf(reading, config, 'earlier');
