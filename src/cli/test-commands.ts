@@ -14,14 +14,29 @@ import { createLogger } from '../util/logger';
 export const DEFAULT_STORIES_DIR = path.resolve(__dirname, '../../test/stories');
 
 /**
+ * The day the stories' demo store is generated for, and the clock their assistant runs on.
+ * The generated store depends on its reference day (order dates follow the store's seasons),
+ * and stories name its customers, orders and products: with today's date they would pass on
+ * the day they were written and fail on another.
+ */
+export const STORY_REFERENCE_DATE = new Date('2026-11-23T00:00:00.000Z');
+export const storyClock = (): Date => new Date(STORY_REFERENCE_DATE.getTime() + 12 * 3_600_000);
+const STORY_STORE_SCALE = 0.05;
+
+/** Seeds the stories' demo store (small, for STORY_REFERENCE_DATE). */
+export function seedStoryStore(databaseUrl: string, options: { scale?: number; reset?: boolean } = {}): ReturnType<typeof seedDatabase> {
+  return seedDatabase(databaseUrl, { scale: options.scale ?? STORY_STORE_SCALE, reset: options.reset ?? false, referenceDate: STORY_REFERENCE_DATE });
+}
+
+/**
  * Runs stories in order against one assistant: each story gets a new conversation, and each
  * story file a freshly reseeded store (stories cancel orders and start returns). Shared by the
  * CLI and the jest suite.
  */
-export function createStoryRunner(assistant: Assistant, databaseUrl: string, scale = 0.05): (story: Story) => Promise<StoryResult> {
+export function createStoryRunner(assistant: Assistant, databaseUrl: string, scale = STORY_STORE_SCALE): (story: Story) => Promise<StoryResult> {
   let seededFor: string | undefined;
   return async (story) => {
-    if (seededFor !== undefined && seededFor !== story.file) await seedDatabase(databaseUrl, { scale, reset: true });
+    if (seededFor !== undefined && seededFor !== story.file) await seedStoryStore(databaseUrl, { scale, reset: true });
     seededFor = story.file;
     return runStory(story, {
       engine: assistant.engine,
@@ -48,9 +63,9 @@ export function registerTestCommands(program: Command): void {
       const url = `file:${path.join(dir, 'stories.db')}`;
       try {
         await migrateDatabase(url);
-        await seedDatabase(url, { scale: 0.05 });
+        await seedStoryStore(url);
         const database = openDatabase(url);
-        const assistant = await buildAssistant(await loadNluModel(options.model), database.prisma, createLogger('silent'));
+        const assistant = await buildAssistant(await loadNluModel(options.model), database.prisma, createLogger('silent'), { now: storyClock });
         let failed = 0;
         const run = createStoryRunner(assistant, url);
         for (const story of stories) {

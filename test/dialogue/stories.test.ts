@@ -5,8 +5,8 @@
 import { buildAssistant, type Assistant } from '../../src/assistant';
 import { loadStories } from '../../src/dialogue/stories';
 import { loadNluModel } from '../../src/nlu';
-import { migrateDatabase, openDatabase, seedDatabase, type Database } from '../../src/store';
-import { createStoryRunner, DEFAULT_STORIES_DIR } from '../../src/cli/test-commands';
+import { migrateDatabase, openDatabase, type Database } from '../../src/store';
+import { createStoryRunner, DEFAULT_STORIES_DIR, seedStoryStore, storyClock } from '../../src/cli/test-commands';
 import { createLogger } from '../../src/util/logger';
 import { tempSqliteUrl } from '../helpers/databases';
 
@@ -17,9 +17,9 @@ let assistant: Assistant;
 
 beforeAll(async () => {
   await migrateDatabase(db.url);
-  await seedDatabase(db.url, { scale: 0.05 });
+  await seedStoryStore(db.url);
   database = openDatabase(db.url);
-  assistant = await buildAssistant(await loadNluModel(), database.prisma, createLogger('silent'));
+  assistant = await buildAssistant(await loadNluModel(), database.prisma, createLogger('silent'), { now: storyClock });
 }, 120_000);
 
 let runner: ReturnType<typeof createStoryRunner> | undefined;

@@ -76,7 +76,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('data layer on %
     const again = await seedDatabase(url, { seed: 7, scale: SCALE });
     expect(again.seeded).toBe(false);
     expect(await countStore(url)).toEqual(counts);
-    const reset = await seedDatabase(url, { seed: 7, scale: SCALE, reset: true });
+    const reset = await seedDatabase(url, { seed: 7, scale: SCALE, reset: true, referenceDate: TODAY });
     expect(reset.seeded).toBe(true);
     expect(await countStore(url)).toEqual(counts);
   });
