@@ -103,6 +103,16 @@ export function renderMarkdown(report: BenchReport): string {
     `|---|---:|${(report.sets[0]?.routers ?? []).map(() => '---:').join('|')}|`,
     ...report.sets.map((set) => `| ${set.file}${set.learnedFrom ? ' *' : ''} | ${set.examples} | ${set.routers.map((r) => pct(r.queues.accuracy)).join(' | ')} |`),
     '',
+    ...(report.byNearestTicket.length > 0
+      ? [
+          'Ours on the sets the learned queue model never saw, by word overlap (Jaccard) with the nearest training ticket:',
+          '',
+          '| nearest training ticket | messages | ours % |',
+          '|---|---:|---:|',
+          ...report.byNearestTicket.map((b) => `| ${b.label} | ${b.messages} | ${pct(b.correct / b.messages)} |`),
+          '',
+        ]
+      : []),
   ];
   for (const set of report.sets) lines.push(...setSection(set, report.target.queueAccuracy));
   return `${lines.join('\n')}\n`;

@@ -14,11 +14,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadNluModel } from '../../src/nlu';
 import { loadSentimentModel } from '../../src/sentiment';
-import { LearnedQueueModel, loadRoutingConfig, routeMessage, signalsFromParse, type RoutingDecision } from '../../src/support/routing';
+import {
+  LearnedQueueModel,
+  loadRoutingConfig,
+  readLabelledTickets,
+  routeMessage,
+  signalsFromParse,
+  withoutNearDuplicates,
+  wordOverlap,
+  wordSet,
+  type RoutingDecision,
+} from '../../src/support/routing';
 import { keywordRoute } from './keyword-router';
 import { classification, percentiles, priorityAgreement } from './metrics';
 import { renderMarkdown } from './report';
-import type { BenchReport, Example, SetResult } from './types';
+import type { BenchReport, Example, NearestBucket, SetResult } from './types';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -59,6 +69,33 @@ interface RoutedSet {
   file: string;
   content: Buffer;
   rows: RoutedExample[];
+}
+
+/**
+ * Ours' accuracy on the unseen sets by how close each message's nearest training ticket
+ * is (word-set Jaccard): support tickets repeat, and this shows how much of the number
+ * comes from messages like ones the model learned from.
+ */
+function accuracyByNearestTicket(learned: LearnedQueueModel, unseen: readonly RoutedSet[]): NearestBucket[] {
+  const sources = learned.meta?.sources.map((s) => path.resolve(ROOT, s.file)).filter((f) => fs.existsSync(f)) ?? [];
+  const excluded = (learned.meta?.excludedNear ?? []).map((f) => path.resolve(ROOT, f)).filter((f) => fs.existsSync(f));
+  if (sources.length === 0) return [];
+  const { kept } = withoutNearDuplicates(readLabelledTickets(sources), readLabelledTickets(excluded));
+  const pool = kept.map((t) => wordSet(t.text));
+  const buckets: NearestBucket[] = [
+    { label: 'below 0.3', max: 0.3, messages: 0, correct: 0 },
+    { label: '0.3 to 0.4', max: 0.4, messages: 0, correct: 0 },
+    { label: '0.4 to 0.5', max: 0.5, messages: 0, correct: 0 },
+    { label: '0.5 or more', max: Infinity, messages: 0, correct: 0 },
+  ];
+  for (const row of unseen.flatMap((set) => set.rows)) {
+    const words = wordSet(row.example.text);
+    const nearest = pool.reduce((best, other) => Math.max(best, wordOverlap(words, other)), 0);
+    const bucket = buckets.find((b) => nearest < b.max)!;
+    bucket.messages += 1;
+    if (row.ours.queue === row.example.queue) bucket.correct += 1;
+  }
+  return buckets.filter((b) => b.messages > 0);
 }
 
 function sha256(content: Buffer): string {
@@ -155,6 +192,7 @@ async function main(): Promise<void> {
     pooled: true,
   });
   if (unseen.length > 1 && unseen.length < routed.length) results.push(pool(`the ${unseen.length} sets the learned queue model never saw`, unseen));
+  const byNearest = learned?.meta ? accuracyByNearestTicket(learned, unseen) : [];
   if (routed.length > 1) results.push(pool(`all ${routed.length} sets`, routed));
 
   const nluMeta = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/nlu/meta.json'), 'utf8')) as { createdAt?: string; dataHash?: string };
@@ -170,6 +208,7 @@ async function main(): Promise<void> {
     },
     config: path.relative(ROOT, configFile ? path.resolve(configFile) : path.join(ROOT, 'config/routing.yml')),
     target: { queueAccuracy: 0.9 },
+    byNearestTicket: byNearest,
     sets: results,
   };
   fs.mkdirSync(RESULTS, { recursive: true });

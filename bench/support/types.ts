@@ -45,5 +45,15 @@ export interface BenchReport {
   };
   config: string;
   target: { queueAccuracy: number };
+  /** Ours on the sets the learned queue model never saw, by word overlap with the nearest training ticket. */
+  byNearestTicket: NearestBucket[];
   sets: SetResult[];
+}
+
+export interface NearestBucket {
+  label: string;
+  /** Upper bound (exclusive) of the nearest ticket's word-set Jaccard. */
+  max: number;
+  messages: number;
+  correct: number;
 }

@@ -14,6 +14,9 @@ import {
   readLabelledTickets,
   routeMessage,
   trainQueueModel,
+  withoutNearDuplicates,
+  wordOverlap,
+  wordSet,
   type RoutingSignals,
   type TicketParser,
 } from '../../src/support/routing';
@@ -105,4 +108,17 @@ test('the shipped queue model (models/router) loads and fits the shipped routing
   expect([...shipped!.queues].sort()).toEqual(Object.keys(config.queues).sort());
   expect(createRouter(config, shipped).learned).toBe(shipped);
   expect(shipped!.meta!.sources.length).toBeGreaterThan(0);
+});
+
+test('tickets that nearly repeat an evaluation message are left out, others kept', () => {
+  const held = [{ text: 'Do you deliver on Saturdays?' }, { text: 'test' }];
+  const tickets = [
+    { text: 'do you deliver on saturdays', queue: 'shipping_delivery' },
+    { text: 'Test', queue: 'general' },
+    { text: 'do you deliver to Norway on weekdays only, and what does it cost?', queue: 'shipping_delivery' },
+  ];
+  const { kept, dropped } = withoutNearDuplicates(tickets, held);
+  expect(dropped).toBe(2);
+  expect(kept.map((t) => t.text)).toEqual(['do you deliver to Norway on weekdays only, and what does it cost?']);
+  expect(wordOverlap(wordSet('Où est ma commande ?'), wordSet('où est ma commande'))).toBe(1);
 });

@@ -39,6 +39,8 @@ export interface QueueModelMeta {
   examples: number;
   /** Files the labelled tickets came from, with their SHA-256 (a benchmark must not score on them). */
   sources: Array<{ file: string; sha256: string }>;
+  /** Evaluation sets whose near-duplicates were left out of the tickets. */
+  excludedNear?: string[];
   crossValidation: { folds: number; accuracyByWeight: Array<{ weight: number; accuracy: number }> };
   createdAt: string;
   weights: WeightEntry[];
@@ -71,7 +73,7 @@ export class LearnedQueueModel {
     return blendScores(this.queues, intentScores, this.probabilities(text), this.weight, fallbackQueue);
   }
 
-  save(dir: string, sources: QueueModelMeta['sources'] = this.meta?.sources ?? []): void {
+  save(dir: string, sources: QueueModelMeta['sources'] = this.meta?.sources ?? [], excludedNear: string[] = this.meta?.excludedNear ?? []): void {
     fs.mkdirSync(dir, { recursive: true });
     const { weights, shapes } = this.head.snapshot();
     const entries = writeWeights(path.join(dir, WEIGHTS), weights, shapes);
@@ -81,6 +83,7 @@ export class LearnedQueueModel {
       weight: this.weight,
       examples: this.meta?.examples ?? 0,
       sources,
+      ...(excludedNear.length > 0 ? { excludedNear } : {}),
       crossValidation: this.meta?.crossValidation ?? { folds: 0, accuracyByWeight: [] },
       createdAt: this.meta?.createdAt ?? new Date().toISOString(),
       weights: entries,
@@ -220,4 +223,34 @@ export async function trainQueueModel(
     onProgress?.(labelled.length, tickets.length);
   }
   return fitQueueModel(labelled, Object.keys(config.queues), config.fallbackQueue);
+}
+
+/** Word-set Jaccard similarity at or above which two messages count as the same ticket. */
+export const NEAR_DUPLICATE_JACCARD = 0.5;
+
+/** The words of a message, for near-duplicate checks. */
+export function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Jaccard similarity of two word sets (0 when both are empty). */
+export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union > 0 ? shared / union : 0;
+}
+
+/**
+ * Drops tickets that are near-duplicates (word-set Jaccard >= NEAR_DUPLICATE_JACCARD) of
+ * any `held` message, so that a benchmark on `held` measures messages the model has not
+ * effectively seen. Short stock phrases ("hi", "test") repeat across ticket histories.
+ */
+export function withoutNearDuplicates<T extends { text: string }>(tickets: readonly T[], held: ReadonlyArray<{ text: string }>): { kept: T[]; dropped: number } {
+  const heldSets = held.map((h) => wordSet(h.text));
+  const kept = tickets.filter((ticket) => {
+    const words = wordSet(ticket.text);
+    return !heldSets.some((other) => wordOverlap(words, other) >= NEAR_DUPLICATE_JACCARD);
+  });
+  return { kept, dropped: tickets.length - kept.length };
 }
