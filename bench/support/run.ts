@@ -21,12 +21,12 @@ import {
   routeMessage,
   signalsFromParse,
   withoutNearDuplicates,
-  wordOverlap,
   wordSet,
   type RoutingDecision,
 } from '../../src/support/routing';
 import { keywordRoute } from './keyword-router';
 import { classification, percentiles, priorityAgreement } from './metrics';
+import { jaccard } from '../../src/util/jaccard';
 import { renderMarkdown } from './report';
 import type { BenchReport, Example, NearestBucket, SetResult } from './types';
 
@@ -90,7 +90,7 @@ function accuracyByNearestTicket(learned: LearnedQueueModel, unseen: readonly Ro
   ];
   for (const row of unseen.flatMap((set) => set.rows)) {
     const words = wordSet(row.example.text);
-    const nearest = pool.reduce((best, other) => Math.max(best, wordOverlap(words, other)), 0);
+    const nearest = pool.reduce((best, other) => Math.max(best, jaccard(words, other)), 0);
     const bucket = buckets.find((b) => nearest < b.max)!;
     bucket.messages += 1;
     if (row.ours.queue === row.example.queue) bucket.correct += 1;

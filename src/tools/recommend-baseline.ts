@@ -13,6 +13,7 @@
  *    title/attribute words (Jaccard).
  * A candidate's reason is the signal that contributed most to its score.
  */
+import { jaccard } from '../util/jaccard';
 
 /** What the scorer knows about a product. */
 export interface RecProduct {
@@ -66,13 +67,6 @@ export const KIND_WEIGHTS: Readonly<Record<string, number>> = { view: 1, add_to_
 /** Weight of events older than the recent window. */
 export const OLD_EVENT_WEIGHT = 0.25;
 const SIGNAL_WEIGHTS = { bought_together: 3, popular: 1, similar: 2 } as const;
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  return common / (a.size + b.size - common);
-}
 
 function normalize(values: Map<number, number>): Map<number, number> {
   const max = Math.max(0, ...values.values());

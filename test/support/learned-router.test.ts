@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ModelFileError } from '../../src/nlu';
+import { jaccard } from '../../src/util/jaccard';
 import {
   createRouter,
   LearnedQueueModel,
@@ -15,7 +16,6 @@ import {
   routeMessage,
   trainQueueModel,
   withoutNearDuplicates,
-  wordOverlap,
   wordSet,
   type RoutingSignals,
   type TicketParser,
@@ -120,5 +120,5 @@ test('tickets that nearly repeat an evaluation message are left out, others kept
   const { kept, dropped } = withoutNearDuplicates(tickets, held);
   expect(dropped).toBe(2);
   expect(kept.map((t) => t.text)).toEqual(['do you deliver to Norway on weekdays only, and what does it cost?']);
-  expect(wordOverlap(wordSet('Où est ma commande ?'), wordSet('où est ma commande'))).toBe(1);
+  expect(jaccard(wordSet('Où est ma commande ?'), wordSet('où est ma commande'))).toBe(1);
 });

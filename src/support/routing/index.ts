@@ -33,7 +33,6 @@ export {
   readLabelledTickets,
   withoutNearDuplicates,
   wordSet,
-  wordOverlap,
   NEAR_DUPLICATE_JACCARD,
   DEFAULT_ROUTER_MODEL_DIR,
   type LabelledTicket,

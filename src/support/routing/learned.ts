@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { softmaxInPlace } from '../../ml/softmax';
+import { jaccard } from '../../util/jaccard';
 import { fitSparseLinear } from '../../nlu/model/sparse-linear-fit';
 import { SparseLinearHead } from '../../nlu/model/sparse-linear';
 import { ModelFileError, readJsonFile, readWeights, writeWeights, type WeightEntry } from '../../nlu/model/weights-file';
@@ -233,14 +234,6 @@ export function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
-/** Jaccard similarity of two word sets (0 when both are empty). */
-export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  const union = a.size + b.size - shared;
-  return union > 0 ? shared / union : 0;
-}
-
 /**
  * Drops tickets that are near-duplicates (word-set Jaccard >= NEAR_DUPLICATE_JACCARD) of
  * any `held` message, so that a benchmark on `held` measures messages the model has not
@@ -250,7 +243,7 @@ export function withoutNearDuplicates<T extends { text: string }>(tickets: reado
   const heldSets = held.map((h) => wordSet(h.text));
   const kept = tickets.filter((ticket) => {
     const words = wordSet(ticket.text);
-    return !heldSets.some((other) => wordOverlap(words, other) >= NEAR_DUPLICATE_JACCARD);
+    return !heldSets.some((other) => jaccard(words, other) >= NEAR_DUPLICATE_JACCARD);
   });
   return { kept, dropped: tickets.length - kept.length };
 }
