@@ -42,18 +42,6 @@ function args(name: string): string[] {
   return out;
 }
 
-function readSet(file: string): Example[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const row = JSON.parse(line) as Example;
-      if (typeof row.text !== 'string' || typeof row.queue !== 'string') throw new Error(`${file}:${i + 1}: needs "text" and "queue"`);
-      return row;
-    });
-}
-
 interface RoutedExample {
   example: Example;
   ours: RoutingDecision;
@@ -168,7 +156,7 @@ async function main(): Promise<void> {
   const routed: RoutedSet[] = [];
   for (const file of sets) {
     const rows: RoutedExample[] = [];
-    for (const example of readSet(file)) {
+    for (const example of readLabelledTickets([file])) {
       const t0 = performance.now();
       const parse = await nlu.parseAsync(example.text);
       const score = sentiment.scoreText(example.text);

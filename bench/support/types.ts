@@ -1,12 +1,8 @@
 /** Shapes of the routing benchmark's input and results. */
 import type { ClassificationResult, PriorityAgreement, percentiles } from './metrics';
 
-/** One labelled message of routing-set.jsonl. */
-export interface Example {
-  text: string;
-  queue: string;
-  priority?: string;
-}
+/** A labelled benchmark message: one line of a routing set. */
+export type { LabelledTicketLine as Example } from '../../src/support/routing';
 
 export interface RouterResult {
   name: string;

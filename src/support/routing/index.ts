@@ -36,6 +36,7 @@ export {
   NEAR_DUPLICATE_JACCARD,
   DEFAULT_ROUTER_MODEL_DIR,
   type LabelledTicket,
+  type LabelledTicketLine,
   type QueueModelMeta,
   type TicketParser,
 } from './learned';

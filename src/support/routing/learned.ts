@@ -184,11 +184,18 @@ export interface TicketParser {
   parseAsync(text: string): Promise<ParsedMessage>;
 }
 
-const ticketLine = z.object({ text: z.string().trim().min(1).max(5000), queue: z.string().min(1) }).passthrough();
+const ticketLine = z.object({ text: z.string().trim().min(1).max(5000), queue: z.string().min(1), priority: z.string().optional() }).passthrough();
 
-/** Reads labelled tickets from JSON-lines files (`{"text", "queue"}` per line); errors name file and line. */
-export function readLabelledTickets(files: readonly string[]): Array<{ text: string; queue: string }> {
-  const tickets: Array<{ text: string; queue: string }> = [];
+/** One line of a labelled ticket file; `priority` when the file labels it (the routing benchmark's sets do). */
+export interface LabelledTicketLine {
+  text: string;
+  queue: string;
+  priority?: string;
+}
+
+/** Reads labelled tickets from JSON-lines files (`{"text", "queue"[, "priority"]}` per line); errors name file and line. */
+export function readLabelledTickets(files: readonly string[]): LabelledTicketLine[] {
+  const tickets: LabelledTicketLine[] = [];
   for (const file of files) {
     if (!fs.existsSync(file)) throw new Error(`${file}: file is missing`);
     fs.readFileSync(file, 'utf8')
@@ -203,7 +210,8 @@ export function readLabelledTickets(files: readonly string[]): Array<{ text: str
         }
         const parsed = ticketLine.safeParse(row);
         if (!parsed.success) throw new Error(`${file}:${i + 1}: needs "text" (1-5000 characters) and "queue"`);
-        tickets.push({ text: parsed.data.text, queue: parsed.data.queue });
+        const { text, queue, priority } = parsed.data;
+        tickets.push({ text, queue, ...(priority === undefined ? {} : { priority }) });
       });
   }
   return tickets;
