@@ -17,7 +17,7 @@ import { ModelFileError, readJsonFile, readWeights, writeWeights, type WeightEnt
 import { z } from 'zod';
 import type { RoutingConfig } from './config-schema';
 import { readingFromParse, type ParsedMessage } from './signals';
-import { queueScores } from './topic';
+import { queueScores, scoresOnly } from './topic';
 
 export const DEFAULT_ROUTER_MODEL_DIR = path.resolve(__dirname, '../../../models/router');
 
@@ -227,8 +227,7 @@ export async function trainQueueModel(
   const labelled: LabelledTicket[] = [];
   for (const ticket of tickets) {
     const reading = readingFromParse(await parser.parseAsync(ticket.text));
-    const scores = queueScores(reading, config);
-    labelled.push({ ...ticket, intentScores: new Map([...scores].map(([queue, entry]) => [queue, entry.score])) });
+    labelled.push({ ...ticket, intentScores: scoresOnly(queueScores(reading, config)) });
     onProgress?.(labelled.length, tickets.length);
   }
   return fitQueueModel(labelled, Object.keys(config.queues), config.fallbackQueue);

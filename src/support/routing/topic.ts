@@ -49,6 +49,11 @@ export function queueScores(reading: Pick<MessageReading, 'intent' | 'ranking'>,
   return scores;
 }
 
+/** queueScores() as queue -> summed confidence alone (what a learned queue model is blended with). */
+export function scoresOnly(scores: ReadonlyMap<string, { score: number }>): Map<string, number> {
+  return new Map([...scores].map(([queue, entry]) => [queue, entry.score]));
+}
+
 function topicOf(reading: MessageReading, config: RoutingConfig, source: Topic['source']): Topic | null {
   let top: { queue: string; score: number; best: IntentReading } | null = null;
   for (const [queue, entry] of queueScores(reading, config)) {
@@ -71,7 +76,7 @@ export interface QueueBlender {
 function blendedTopicOf(signals: RoutingSignals, config: RoutingConfig, learned: QueueBlender): Topic | null {
   const reading = { intent: signals.intent, ...(signals.ranking ? { ranking: signals.ranking } : {}) };
   const intentScores = queueScores(reading, config);
-  const blended = learned.blend(signals.text, new Map([...intentScores].map(([queue, entry]) => [queue, entry.score])), config.fallbackQueue);
+  const blended = learned.blend(signals.text, scoresOnly(intentScores), config.fallbackQueue);
   let top: { queue: string; score: number } | null = null;
   for (const [queue, score] of blended) if (!top || score > top.score) top = { queue, score };
   if (!top || top.score < config.minTopicConfidence) return null;
