@@ -13,6 +13,7 @@ import { TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
 import type { ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
 import { SparseLinearHead } from './model/sparse-linear';
+import { blendTagScores, SparseTagger } from './model/sparse-tagger';
 import { readJsonFile, readWeights, ModelFileError, type WeightEntry } from './model/weights-file';
 import { mergeEntities, RuleEntityExtractor, type RuleEntity } from './rules';
 import type { LookupTable, RegexFeature } from './types';
@@ -65,6 +66,8 @@ export interface ModelManifest {
   calibration: Calibration;
   /** Tag-bigram prior for entity decoding (models since it exists; absent = none). */
   transitions?: TagTransitions;
+  /** Weight of the sparse entity tagger's log-probabilities (present when the model has the tagger). */
+  taggerWeight?: number;
   weights: WeightEntry[];
 }
 
@@ -81,6 +84,7 @@ export class NluModel {
    * loadAsync); else they are resolved from the config, synchronously, which for an
    * `hfEncoder` needs the encoder loaded already (see loadAsync).
    * `linear`: the sparse linear intent head blended with the transformer (models since it exists).
+   * `tagger`: the sparse entity tagger blended with the transformer's tag head (manifest.taggerWeight).
    */
   constructor(
     readonly manifest: Omit<ModelManifest, 'weights'>,
@@ -88,7 +92,11 @@ export class NluModel {
     readonly ruleData: RuleData,
     dense?: DenseTokenFeatures,
     readonly linear?: SparseLinearHead,
+    readonly tagger?: SparseTagger,
   ) {
+    if (tagger && (tagger.tags !== manifest.tags.length || manifest.taggerWeight === undefined)) {
+      throw new Error(`The entity tagger has ${tagger.tags} tags and weight ${manifest.taggerWeight}, the model ${manifest.tags.length} tags`);
+    }
     if (linear && linear.classes !== manifest.intents.length) {
       throw new Error(`The linear intent head has ${linear.classes} classes, the model ${manifest.intents.length} intents`);
     }
@@ -113,15 +121,17 @@ export class NluModel {
     const denseDim = manifest.weights.find((w) => w.name === 'dense_projection')?.shape[0] ?? 0;
     const network = new JointModel(manifest.config, { intents: manifest.intents.length, tags: manifest.tags.length, denseDim });
     let linear: SparseLinearHead | undefined;
+    let tagger: SparseTagger | undefined;
     try {
       network.restore(weights);
       linear = SparseLinearHead.fromWeights(weights);
+      tagger = SparseTagger.fromWeights(weights);
     } catch (error) {
       network.dispose();
       throw new ModelFileError(path.join(dir, MODEL_FILES.weights), (error as Error).message, { cause: error });
     }
     try {
-      return new NluModel(manifest, network, ruleData, denseDim > 0 ? dense : undefined, linear);
+      return new NluModel(manifest, network, ruleData, denseDim > 0 ? dense : undefined, linear, tagger);
     } catch (error) {
       network.dispose();
       throw error;
@@ -197,7 +207,9 @@ export class NluModel {
       const decision = decideIntent(logits, calibration, this.oosIndex);
       const name = decision.decided >= 0 ? intents[decision.decided]! : config.outOfScopeIntent;
       const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
-      const learned = this.learnedEntities(p.text, p.encoded.tokens, tagProbs, b, batch.length);
+      // A tagger trained with intents reads the best-ranked one, as in training (before any out-of-scope threshold).
+      const topIntent = config.taggerIntentFeatures ? intents[decision.ranking[0]!.index] : undefined;
+      const learned = this.learnedEntities(p.text, p.encoded.tokens, p.ruleEntities, topIntent, tagProbs, b, batch.length);
       return {
         text: p.text,
         intent: { name, confidence: round(confidence) },
@@ -215,13 +227,16 @@ export class NluModel {
   private learnedEntities(
     text: string,
     tokens: ReturnType<typeof encodeMessage>['tokens'],
+    cues: readonly RuleEntity[],
+    intent: string | undefined,
     tagLogProbs: Float32Array,
     b: number,
     length: number,
   ): ParsedEntity[] {
     const tags = this.decoder.tags;
     const k = tags.length;
-    const scores = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
+    const transformer = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
+    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent), this.manifest.taggerWeight ?? 0);
     const path = this.decoder.decode(scores);
     return tagsToSpans(path, tags).map((span) => trimTrailingLinkWords(span, tokens)).map((span) => {
       const start = tokens[span.first]!.start;
@@ -249,12 +264,13 @@ export class NluModel {
     return normalized ? normalized.value : surface;
   }
 
-  /** All weights to save: the network's and the linear head's. */
+  /** All weights to save: the network's, the linear head's and the entity tagger's. */
   snapshot(): { weights: Map<string, Float32Array>; shapes: Map<string, number[]> } {
     const weights = this.network.snapshot();
     const shapes = this.network.shapes();
-    if (this.linear) {
-      const head = this.linear.snapshot();
+    for (const part of [this.linear, this.tagger]) {
+      if (!part) continue;
+      const head = part.snapshot();
       for (const [name, values] of head.weights) weights.set(name, values);
       for (const [name, shape] of head.shapes) shapes.set(name, shape);
     }

@@ -16,6 +16,9 @@ import { resolveModelConfig, type ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
 import type { SparseLinearHead } from './model/sparse-linear';
 import { fitSparseLinear } from './model/sparse-linear-fit';
+import { blendTagScores, type SparseTagger } from './model/sparse-tagger';
+import { fitSparseTagger } from './model/sparse-tagger-fit';
+import type { CueSpan } from './features/featurizer';
 import { NluModel, type RuleData } from './nlu-model';
 import { RuleEntityExtractor } from './rules';
 import type { TrainingData } from './types';
@@ -49,8 +52,12 @@ export interface TrainResult {
     linearIntentAccuracy?: number;
     blendedIntentAccuracy?: number;
     calibration: Calibration;
-    /** Exact-span entity F1 with the fitted tag-transition weight, and without the prior (weight 0). */
-    entityF1?: { withPrior: number; withoutPrior: number; transitionWeight: number };
+    /**
+     * Exact-span entity F1 of the fitted decoding (tagger weight and tag-transition weight),
+     * of the transformer alone with the best transition weight, and of the transformer alone
+     * without the prior.
+     */
+    entityF1?: { fitted: number; withoutTagger: number; transformerOnly: number; taggerWeight: number; transitionWeight: number };
   };
 }
 
@@ -60,6 +67,8 @@ const PREPARE_CHUNK = 1024;
 interface Sample {
   text: string;
   encoded: EncodedMessage;
+  /** Rule entities found in the text (token features of both taggers). */
+  cues: CueSpan[];
   intent: number;
   tags: number[];
 }
@@ -139,8 +148,9 @@ function predict(network: JointModel, samples: Sample[], config: ModelConfig, in
   return { intentLogits, entityTokenAccuracy: entityTokens > 0 ? entityHits / entityTokens : undefined, tagLogProbs };
 }
 
-/** Weights tried for the tag-transition prior; 0 (no prior) wins ties. */
+/** Weights tried for the tag-transition prior and the sparse tagger; 0 (none) wins ties. */
 const TRANSITION_WEIGHTS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2];
+const TAGGER_WEIGHTS = [0, 0.25, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12];
 
 /** Micro exact-span F1 of decoding `scores` against the samples' gold tags. */
 function spanF1(decoder: TagDecoder, samples: readonly Sample[], scores: readonly Float32Array[][]): number {
@@ -159,24 +169,36 @@ function spanF1(decoder: TagDecoder, samples: readonly Sample[], scores: readonl
 }
 
 /**
- * Fits the weight of the tag-bigram prior on held-out examples: the prior comes
- * from the training tags, the weight is the one with the best exact-span F1.
+ * Fits how entities are decoded, on held-out examples: the weight of the sparse
+ * tagger's log-probabilities added to the transformer's, and the weight of the
+ * tag-bigram prior (estimated from the training tags); the pair with the best
+ * exact-span F1 wins, smaller weights winning ties.
  */
-function fitTransitions(
+function fitEntityDecoding(
   tags: readonly string[],
   train: readonly Sample[],
   validation: readonly Sample[],
-  scores: readonly Float32Array[][],
-): { transitions: TagTransitions; withPrior: number; withoutPrior: number } {
+  transformer: readonly Float32Array[][],
+  tagger: readonly Float32Array[][] | undefined,
+): { transitions: TagTransitions; taggerWeight: number; f1: NonNullable<TrainResult['validation']['entityF1']> } {
   const prior = estimateTransitions(train.map((s) => s.tags), tags, 1);
-  let best = { weight: 0, f1: -1 };
-  let withoutPrior = 0;
-  for (const weight of TRANSITION_WEIGHTS) {
-    const f1 = spanF1(new TagDecoder(tags, { ...prior, weight }), validation, scores);
-    if (weight === 0) withoutPrior = f1;
-    if (f1 > best.f1) best = { weight, f1 };
+  let best = { taggerWeight: 0, transitionWeight: 0, f1: -1 };
+  let withoutTagger = -1;
+  let transformerOnly = 0;
+  for (const taggerWeight of tagger ? TAGGER_WEIGHTS : [0]) {
+    const scores = transformer.map((rows, i) => blendTagScores(rows, tagger?.[i], taggerWeight));
+    for (const transitionWeight of TRANSITION_WEIGHTS) {
+      const f1 = spanF1(new TagDecoder(tags, { ...prior, weight: transitionWeight }), validation, scores);
+      if (taggerWeight === 0 && transitionWeight === 0) transformerOnly = f1;
+      if (taggerWeight === 0) withoutTagger = Math.max(withoutTagger, f1);
+      if (f1 > best.f1) best = { taggerWeight, transitionWeight, f1 };
+    }
   }
-  return { transitions: { ...prior, weight: best.weight }, withPrior: best.f1, withoutPrior };
+  return {
+    transitions: { ...prior, weight: best.transitionWeight },
+    taggerWeight: best.taggerWeight,
+    f1: { fitted: best.f1, withoutTagger, transformerOnly, taggerWeight: best.taggerWeight, transitionWeight: best.transitionWeight },
+  };
 }
 
 function argmax(values: Float32Array): number {
@@ -210,8 +232,9 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     const chunk = data.examples.slice(i, i + PREPARE_CHUNK);
     await dense?.prepare?.(chunk.map((example) => example.text));
     for (const example of chunk) {
-      const encoded = encodeMessage(example.text, featurizerOptions, rules.extract(example.text), dense);
-      samples.push({ text: example.text, encoded, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) });
+      const cues = rules.extract(example.text);
+      const encoded = encodeMessage(example.text, featurizerOptions, cues, dense);
+      samples.push({ text: example.text, encoded, cues, intent: intentIndex.get(example.intent)!, tags: spansToTags(encoded.tokens, example.entities, tagIndex) });
     }
   }
   const oosIntent = intentIndex.get(config.outOfScopeIntent);
@@ -299,6 +322,22 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed },
     );
   let linear = config.linearHead ? fitLinear(train) : undefined;
+  const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
+  // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
+  const fitTagger = (part: readonly Sample[]): SparseTagger =>
+    fitSparseTagger(
+      part.map((s) => ({ tokens: s.encoded.tokens, cues: s.cues, tags: s.tags, ...(config.taggerIntentFeatures ? { intent: intents[s.intent] } : {}) })),
+      tags.length,
+      {
+        epochs: config.taggerEpochs,
+        learningRate: config.taggerLearningRate,
+        l2: config.linearL2,
+        seed: config.seed,
+        minCount: config.taggerMinCount,
+      },
+    );
+  let tagger = config.entityTagger && hasEntities ? fitTagger(train) : undefined;
+  let taggerWeight = 0;
   let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
   let linearIntentAccuracy: number | undefined;
   let blendedIntentAccuracy: number | undefined;
@@ -307,28 +346,38 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   if (validation.length > 0) {
     const validationPredictions = predict(network, validation, config, intents.length, tags.length > 1);
     const logits = validationPredictions.intentLogits;
-    if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
-      const fitted = fitTransitions(tags, train, validation, validationPredictions.tagLogProbs);
-      transitions = fitted.transitions;
-      entityF1 = { withPrior: fitted.withPrior, withoutPrior: fitted.withoutPrior, transitionWeight: fitted.transitions.weight };
-    }
     const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
     const labels = validation.map((s) => s.intent);
     calibration = fitCalibration({ logits, linearLogits, labels }, oosIntent);
+    const blended = logits.map((row, i) => blendLogits(row, linearLogits?.[i], calibration.linearWeight ?? 0));
     const accuracy = (rows: readonly Float32Array[]) => rows.filter((row, i) => argmax(row) === labels[i]).length / labels.length;
     if (linearLogits) {
       linearIntentAccuracy = accuracy(linearLogits);
-      blendedIntentAccuracy = accuracy(logits.map((row, i) => blendLogits(row, linearLogits[i], calibration.linearWeight ?? 0)));
+      blendedIntentAccuracy = accuracy(blended);
+    }
+    if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
+      const taggerScores = tagger
+        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined))
+        : undefined;
+      const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
+      transitions = fitted.transitions;
+      taggerWeight = fitted.taggerWeight;
+      entityF1 = fitted.f1;
     }
     // The blend weight is fitted; the head itself may now learn from the held-out examples too.
     if (linear) linear = fitLinear(samples);
+    // Likewise the tagger; one that did not help on the held-out split is left out.
+    if (tagger && taggerWeight > 0) tagger = fitTagger(samples);
   }
+  // Without a held-out split there is no weight for the tagger: it is left out.
+  if (taggerWeight === 0) tagger = undefined;
   const model = new NluModel(
-    { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}) },
+    { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}), ...(tagger ? { taggerWeight } : {}) },
     network,
     ruleData,
     dense,
     linear,
+    tagger,
   );
   return {
     model,

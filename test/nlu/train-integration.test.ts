@@ -57,6 +57,23 @@ describe('training a tiny model', () => {
     twice.model.dispose();
   });
 
+  test('with a held-out split, the sparse entity tagger is fitted, blended and saved with the model', async () => {
+    const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
+    const result = await trainNlu(data, { config: { ...TINY, epochs: 10, validationSplit: 0.25 } });
+    const f1 = result.validation.entityF1!;
+    expect(result.model.tagger).toBeDefined();
+    expect(result.model.manifest.taggerWeight).toBe(f1.taggerWeight);
+    expect(f1.taggerWeight).toBeGreaterThan(0);
+    const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-tagger-'));
+    saveModel(result, saved, { dataSource: 'nlu-tiny.yml', examples: data.examples.length });
+    const loaded = await loadNluModel(saved);
+    expect(loaded.tagger?.ids).toEqual(result.model.tagger!.ids);
+    for (const text of ['where is order 66021', 'I want red boots in size 9']) expect(loaded.parse(text)).toEqual(result.model.parse(text));
+    loaded.dispose();
+    result.model.dispose();
+    fs.rmSync(saved, { recursive: true, force: true });
+  });
+
   test('a corrupt or missing model file is named in the error', async () => {
     const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-broken-'));
     fs.cpSync(dir, broken, { recursive: true });

@@ -88,7 +88,8 @@ export function createOursPeer(): Peer {
         `tfjs backend ${result.backend}; best epoch ${result.bestEpoch}; validation ${v.examples} examples: transformer ${pct(v.intentAccuracy)}, ` +
           `linear head ${pct(v.linearIntentAccuracy)}, blend ${pct(v.blendedIntentAccuracy)}; calibration ${JSON.stringify(v.calibration)}` +
           (v.entityF1
-            ? `; entity span F1 ${pct(v.entityF1.withoutPrior)} without the tag-transition prior, ${pct(v.entityF1.withPrior)} with it (weight ${v.entityF1.transitionWeight})`
+            ? `; entity span F1: transformer ${pct(v.entityF1.transformerOnly)}, with the tag-transition prior ${pct(v.entityF1.withoutTagger)}, ` +
+              `fitted ${pct(v.entityF1.fitted)} (sparse tagger weight ${v.entityF1.taggerWeight}, prior weight ${v.entityF1.transitionWeight})`
             : ''),
       );
     },

@@ -24,7 +24,7 @@ export interface HashingOptions {
   maxFeatures: number;
 }
 
-function wordShape(text: string): string {
+export function wordShape(text: string): string {
   const shape = text
     .replace(/\p{Lu}/gu, 'X')
     .replace(/\p{Ll}/gu, 'x')

@@ -48,6 +48,19 @@ export const modelConfigSchema = z
     linearEpochs: z.number().int().min(1).max(100).default(8),
     linearLearningRate: z.number().positive().max(10).default(0.1),
     linearL2: z.number().min(0).max(1).default(1e-6),
+    /**
+     * A sparse entity tagger (logistic regression per token over window features) trained
+     * beside the transformer; its tag log-probabilities are blended with the transformer's
+     * by a weight fitted on the held-out split (0 when it does not help there).
+     */
+    entityTagger: z.boolean().default(true),
+    /** Adagrad epochs, step size and L2 penalty (the linear head's) of the entity tagger. */
+    taggerEpochs: z.number().int().min(1).max(100).default(8),
+    taggerLearningRate: z.number().positive().max(10).default(0.3),
+    /** Conjoin the tagger's word features with the message's intent (the predicted one at inference). */
+    taggerIntentFeatures: z.boolean().default(true),
+    /** Window features seen fewer times get no tagger weight (keeps the weights file small). */
+    taggerMinCount: z.number().int().min(1).max(100).default(1),
     /** Name of the out-of-scope intent, if the data has one. */
     outOfScopeIntent: z.string().default('out_of_scope'),
   })

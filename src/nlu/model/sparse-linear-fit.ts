@@ -1,12 +1,13 @@
 /**
- * Training of the sparse linear intent head: smoothed IDF over the training
- * messages, then multinomial logistic regression by Adagrad SGD (zero init,
- * seeded shuffles: deterministic). Training side only.
+ * Training of sparse multinomial logistic regression: the linear intent head
+ * (smoothed IDF over the training messages) and, through fitSoftmaxRegression,
+ * the sparse entity tagger. Adagrad SGD from zero, seeded shuffles:
+ * deterministic. Training side only.
  */
 import { softmaxInPlace } from '../../ml/softmax';
 import { Prng } from '../../util/prng';
 import { ngramCounts } from '../features/ngram-bag';
-import { SparseLinearHead, type SparseVector } from './sparse-linear';
+import { scoreSparseVector, SparseLinearHead, type SparseVector } from './sparse-linear';
 
 export interface SparseLinearOptions {
   epochs: number;
@@ -15,30 +16,27 @@ export interface SparseLinearOptions {
   seed: number;
 }
 
-/** Fits the head on `texts` with class indexes `labels` in [0, classes). */
-export function fitSparseLinear(texts: readonly string[], labels: readonly number[], classes: number, options: SparseLinearOptions): SparseLinearHead {
+/**
+ * Fits `weights` [columns x classes] and `bias` [classes] in place, minimising the
+ * cross-entropy of softmax(x . weights + bias) against the labels (+ L2 on weights).
+ */
+export function fitSoftmaxRegression(
+  data: ReadonlyArray<{ x: SparseVector; y: number }>,
+  weights: Float32Array,
+  bias: Float32Array,
+  options: SparseLinearOptions,
+): void {
   const { epochs, learningRate, l2, seed } = options;
-  const df = new Map<number, number>();
-  for (const text of texts) {
-    const counts = ngramCounts(text);
-    for (const group of [counts.words, counts.chars]) for (const id of group.keys()) df.set(id, (df.get(id) ?? 0) + 1);
-  }
-  const ids = Int32Array.from([...df.keys()].sort((a, b) => a - b));
-  const n = texts.length;
-  const idf = Float32Array.from(ids, (id) => Math.log((1 + n) / (1 + df.get(id)!)) + 1);
-  const head = new SparseLinearHead(ids, idf, new Float32Array(ids.length * classes), new Float32Array(classes));
-
-  const { weights, bias } = head;
+  const classes = bias.length;
   const gradSq = new Float32Array(weights.length);
   const biasGradSq = new Float32Array(classes);
-  const data: Array<{ x: SparseVector; y: number }> = texts.map((text, i) => ({ x: head.vectorize(text), y: labels[i]! }));
   const order = data.map((_, i) => i);
   const rng = new Prng(seed);
   const probs = new Float32Array(classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const i of rng.shuffle(order)) {
       const { x, y } = data[i]!;
-      head.scoreVector(x, probs);
+      scoreSparseVector(weights, bias, x, probs);
       softmaxInPlace(probs);
       probs[y]! -= 1; // d(cross-entropy)/d(logits)
       for (let k = 0; k < classes; k++) {
@@ -58,5 +56,24 @@ export function fitSparseLinear(texts: readonly string[], labels: readonly numbe
       }
     }
   }
+}
+
+/** Fits the intent head on `texts` with class indexes `labels` in [0, classes). */
+export function fitSparseLinear(texts: readonly string[], labels: readonly number[], classes: number, options: SparseLinearOptions): SparseLinearHead {
+  const df = new Map<number, number>();
+  for (const text of texts) {
+    const counts = ngramCounts(text);
+    for (const group of [counts.words, counts.chars]) for (const id of group.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+  }
+  const ids = Int32Array.from([...df.keys()].sort((a, b) => a - b));
+  const n = texts.length;
+  const idf = Float32Array.from(ids, (id) => Math.log((1 + n) / (1 + df.get(id)!)) + 1);
+  const head = new SparseLinearHead(ids, idf, new Float32Array(ids.length * classes), new Float32Array(classes));
+  fitSoftmaxRegression(
+    texts.map((text, i) => ({ x: head.vectorize(text), y: labels[i]! })),
+    head.weights,
+    head.bias,
+    options,
+  );
   return head;
 }

@@ -18,6 +18,18 @@ export interface SparseVector {
   values: Float32Array;
 }
 
+/** Logits of a sparse vector into `out` (length = classes): bias + x . weights, weights [columns x classes]. */
+export function scoreSparseVector(weights: Float32Array, bias: Float32Array, x: SparseVector, out: Float32Array): Float32Array {
+  const c = bias.length;
+  out.set(bias);
+  for (let j = 0; j < x.columns.length; j++) {
+    const row = x.columns[j]! * c;
+    const value = x.values[j]!;
+    for (let k = 0; k < c; k++) out[k]! += value * weights[row + k]!;
+  }
+  return out;
+}
+
 export class SparseLinearHead {
   private readonly columnOf = new Map<number, number>();
 
@@ -68,14 +80,7 @@ export class SparseLinearHead {
 
   /** Logits of a vectorised message into `out` (length = classes). */
   scoreVector(x: SparseVector, out: Float32Array): Float32Array {
-    const c = this.classes;
-    out.set(this.bias);
-    for (let j = 0; j < x.columns.length; j++) {
-      const row = x.columns[j]! * c;
-      const value = x.values[j]!;
-      for (let k = 0; k < c; k++) out[k]! += value * this.weights[row + k]!;
-    }
-    return out;
+    return scoreSparseVector(this.weights, this.bias, x, out);
   }
 
   logits(text: string): Float32Array {

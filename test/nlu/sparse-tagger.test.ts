@@ -1,0 +1,119 @@
+/**
+ * The sparse entity tagger: window features, training, persistence, and the
+ * blend of its tag log-probabilities with the transformer's.
+ */
+import { buildTagSet, spansToTags, TagDecoder, tagsToSpans } from '../../src/nlu/model/bio';
+import { blendTagScores, SparseTagger, TAGGER_WEIGHTS, taggerFeatureIds } from '../../src/nlu/model/sparse-tagger';
+import { fitSparseTagger, type TaggedSentence } from '../../src/nlu/model/sparse-tagger-fit';
+import { tokenize } from '../../src/nlu/tokenizer';
+
+const TAGS = buildTagSet(['from_city', 'to_city']);
+const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
+const OPTIONS = { epochs: 10, learningRate: 0.1, l2: 1e-6, seed: 5, minCount: 1 };
+
+/** "... from <a> to <b>": which city is which depends only on the word before it. */
+function sentence(text: string, from: string, to: string): TaggedSentence {
+  const tokens = tokenize(text);
+  const span = (value: string, entity: string) => {
+    const start = text.indexOf(value);
+    return { entity, start, end: start + value.length, value };
+  };
+  return { tokens, cues: [], tags: spansToTags(tokens, [span(from, 'from_city'), span(to, 'to_city')], TAG_INDEX) };
+}
+
+const TRAIN = [
+  sentence('flights from boston to denver', 'boston', 'denver'),
+  sentence('from denver to boston please', 'denver', 'boston'),
+  sentence('i need to fly from dallas to seattle', 'dallas', 'seattle'),
+  sentence('show me trips from seattle to dallas', 'seattle', 'dallas'),
+  sentence('cheapest fare from atlanta to boston', 'atlanta', 'boston'),
+  sentence('to denver from atlanta tomorrow', 'atlanta', 'denver'),
+  sentence('go to seattle from boston', 'boston', 'seattle'),
+  sentence('a ticket to dallas from denver', 'denver', 'dallas'),
+];
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+function decode(tagger: SparseTagger, text: string): string[] {
+  const tokens = tokenize(text);
+  const path = new TagDecoder(TAGS).decode(tagger.logProbs(tokens, []));
+  return tagsToSpans(path, TAGS).map((s) => `${s.entity}=${tokens.slice(s.first, s.last + 1).map((t) => t.text).join(' ')}`);
+}
+
+describe('sparse entity tagger', () => {
+  const tagger = fitSparseTagger(TRAIN, TAGS.length, OPTIONS);
+
+  test('window features see the neighbours, fold digits and carry rule cues', () => {
+    const a = taggerFeatureIds(tokenize('from boston'), []);
+    const b = taggerFeatureIds(tokenize('to boston'), []);
+    expect(a[1]![0]).toBe(b[1]![0]); // the word itself
+    expect(a[1]).not.toEqual(b[1]); // its left context differs
+    expect(taggerFeatureIds(tokenize('flight 1291'), [])).toEqual(taggerFeatureIds(tokenize('flight 3357'), []));
+    const cued = taggerFeatureIds(tokenize('red shoes'), [{ entity: 'color', start: 0, end: 3 }]);
+    expect(cued[0]!.length).toBe(cued[1]!.length + 1);
+    expect(cued.flat().every((id) => id >= 0 && id < 1 << 22)).toBe(true);
+  });
+
+  test('tags cities it never saw by their context', () => {
+    expect(decode(tagger, 'flights from chicago to miami')).toEqual(['from_city=chicago', 'to_city=miami']);
+    expect(decode(tagger, 'a seat to miami from chicago')).toEqual(['to_city=miami', 'from_city=chicago']);
+  });
+
+  test('with intents, the same words are tagged by what the message is for', () => {
+    const tags = buildTagSet(['quantity', 'rating']);
+    const index = new Map(tags.map((t, i) => [t, i]));
+    const example = (text: string, number: string, entity: string, intent: string): TaggedSentence => {
+      const tokens = tokenize(text);
+      const start = text.indexOf(number);
+      return { tokens, cues: [], intent, tags: spansToTags(tokens, [{ entity, start, end: start + number.length, value: number }], index) };
+    };
+    const numbers = ['one', 'two', 'three', 'four', 'five'];
+    const data = numbers.flatMap((n) => [example(`give it ${n}`, n, 'quantity', 'add_to_cart'), example(`give it ${n}`, n, 'rating', 'rate_book')]);
+    const tagger = fitSparseTagger(data, tags.length, OPTIONS);
+    const best = (intent: string) => tags[argmax(tagger.logProbs(tokenize('give it six'), [], intent)[2]!)];
+    expect(best('add_to_cart')).toBe('B-quantity');
+    expect(best('rate_book')).toBe('B-rating');
+  });
+
+  test('is deterministic, and minCount drops rare features', () => {
+    expect(fitSparseTagger(TRAIN, TAGS.length, OPTIONS).weights).toEqual(tagger.weights);
+    const pruned = fitSparseTagger(TRAIN, TAGS.length, { ...OPTIONS, minCount: 2 });
+    expect(pruned.ids.length).toBeGreaterThan(0);
+    expect(pruned.ids.length).toBeLessThan(tagger.ids.length);
+  });
+
+  test('snapshot -> fromWeights gives the same scores; incomplete weights are refused', () => {
+    const { weights, shapes } = tagger.snapshot();
+    expect(shapes.get(TAGGER_WEIGHTS.w)).toEqual([tagger.ids.length, TAGS.length]);
+    const loaded = SparseTagger.fromWeights(weights)!;
+    const tokens = tokenize('from boston to miami');
+    expect(loaded.logProbs(tokens, [])).toEqual(tagger.logProbs(tokens, []));
+    expect(SparseTagger.fromWeights(new Map())).toBeUndefined();
+    const partial = new Map(weights);
+    partial.delete(TAGGER_WEIGHTS.b);
+    expect(() => SparseTagger.fromWeights(partial)).toThrow(/incomplete/);
+  });
+});
+
+describe('blending tag scores', () => {
+  const log = (...p: number[]) => Float32Array.from(p, Math.log);
+  const transformer = [log(0.6, 0.3, 0.1)];
+  const tagger = [log(0.1, 0.8, 0.1)];
+
+  test('weight 0 or no tagger is the transformer alone', () => {
+    expect(blendTagScores(transformer, tagger, 0)).toEqual(transformer);
+    expect(blendTagScores(transformer, undefined, 2)).toEqual(transformer);
+  });
+
+  test('a weighted product of the two, normalised per token', () => {
+    const [row] = blendTagScores(transformer, tagger, 1);
+    const probs = Array.from(row!, Math.exp);
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    // 0.6*0.1 : 0.3*0.8 : 0.1*0.1 -> the tagger's choice wins.
+    expect(probs[1]).toBeCloseTo(0.24 / 0.31, 4);
+  });
+});
