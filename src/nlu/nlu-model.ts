@@ -97,6 +97,9 @@ export class NluModel {
     if (tagger && (tagger.tags !== manifest.tags.length || manifest.taggerWeight === undefined)) {
       throw new Error(`The entity tagger has ${tagger.tags} tags and weight ${manifest.taggerWeight}, the model ${manifest.tags.length} tags`);
     }
+    if (tagger && tagger.denseDim > 0 && tagger.denseDim !== network.shape.denseDim) {
+      throw new Error(`The entity tagger reads ${tagger.denseDim} dense features per token, the model has ${network.shape.denseDim}`);
+    }
     if (linear && linear.classes !== manifest.intents.length) {
       throw new Error(`The linear intent head has ${linear.classes} classes, the model ${manifest.intents.length} intents`);
     }
@@ -209,7 +212,8 @@ export class NluModel {
       const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
       // A tagger trained with intents reads the best-ranked one, as in training (before any out-of-scope threshold).
       const topIntent = config.taggerIntentFeatures ? intents[decision.ranking[0]!.index] : undefined;
-      const learned = this.learnedEntities(p.text, p.encoded.tokens, p.ruleEntities, topIntent, tagProbs, b, batch.length);
+      const taggerDense = this.tagger?.denseDim ? p.encoded.dense?.subarray(this.tagger.denseDim) : undefined; // without [CLS]
+      const learned = this.learnedEntities(p.text, p.encoded.tokens, p.ruleEntities, topIntent, taggerDense, tagProbs, b, batch.length);
       return {
         text: p.text,
         intent: { name, confidence: round(confidence) },
@@ -229,6 +233,7 @@ export class NluModel {
     tokens: ReturnType<typeof encodeMessage>['tokens'],
     cues: readonly RuleEntity[],
     intent: string | undefined,
+    taggerDense: Float32Array | undefined,
     tagLogProbs: Float32Array,
     b: number,
     length: number,
@@ -236,7 +241,7 @@ export class NluModel {
     const tags = this.decoder.tags;
     const k = tags.length;
     const transformer = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
-    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent), this.manifest.taggerWeight ?? 0);
+    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent, taggerDense), this.manifest.taggerWeight ?? 0);
     const path = this.decoder.decode(scores);
     return tagsToSpans(path, tags).map((span) => trimTrailingLinkWords(span, tokens)).map((span) => {
       const start = tokens[span.first]!.start;

@@ -324,9 +324,18 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   let linear = config.linearHead ? fitLinear(train) : undefined;
   const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
   // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
+  const taggerDenseDim = config.taggerDenseScale > 0 ? network.shape.denseDim : 0;
+  /** A sample's dense features per token, without the [CLS] slot. */
+  const tokenDense = (s: Sample) => (taggerDenseDim > 0 ? s.encoded.dense?.subarray(taggerDenseDim) : undefined);
   const fitTagger = (part: readonly Sample[]): SparseTagger =>
     fitSparseTagger(
-      part.map((s) => ({ tokens: s.encoded.tokens, cues: s.cues, tags: s.tags, ...(config.taggerIntentFeatures ? { intent: intents[s.intent] } : {}) })),
+      part.map((s) => ({
+        tokens: s.encoded.tokens,
+        cues: s.cues,
+        tags: s.tags,
+        dense: tokenDense(s),
+        ...(config.taggerIntentFeatures ? { intent: intents[s.intent] } : {}),
+      })),
       tags.length,
       {
         epochs: config.taggerEpochs,
@@ -334,6 +343,8 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
         l2: config.linearL2,
         seed: config.seed,
         minCount: config.taggerMinCount,
+        denseDim: taggerDenseDim,
+        denseScale: config.taggerDenseScale,
       },
     );
   let tagger = config.entityTagger && hasEntities ? fitTagger(train) : undefined;
@@ -357,7 +368,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     }
     if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
       const taggerScores = tagger
-        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined))
+        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s)))
         : undefined;
       const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
       transitions = fitted.transitions;

@@ -9,7 +9,7 @@ import { tokenize } from '../../src/nlu/tokenizer';
 
 const TAGS = buildTagSet(['from_city', 'to_city']);
 const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
-const OPTIONS = { epochs: 10, learningRate: 0.1, l2: 1e-6, seed: 5, minCount: 1 };
+const OPTIONS = { epochs: 10, learningRate: 0.1, l2: 1e-6, seed: 5, minCount: 1, denseDim: 0, denseScale: 0 };
 
 /** "... from <a> to <b>": which city is which depends only on the word before it. */
 function sentence(text: string, from: string, to: string): TaggedSentence {
@@ -77,6 +77,32 @@ describe('sparse entity tagger', () => {
     const best = (intent: string) => tags[argmax(tagger.logProbs(tokenize('give it six'), [], intent)[2]!)];
     expect(best('add_to_cart')).toBe('B-quantity');
     expect(best('rate_book')).toBe('B-rating');
+  });
+
+  test('dense columns (word vectors) tag words it never saw; they survive a save', () => {
+    // Two made-up "vector" directions: cities and colours.
+    const cityVector = [1, 0.2];
+    const colourVector = [0.1, 1];
+    const tags = buildTagSet(['city', 'color']);
+    const index = new Map(tags.map((t, i) => [t, i]));
+    const cities = ['paris', 'lima', 'oslo', 'quito', 'rome'];
+    const colours = ['teal', 'mauve', 'ochre', 'navy', 'beige'];
+    const example = (word: string, entity: string): TaggedSentence => {
+      const text = `i like ${word}`;
+      const tokens = tokenize(text);
+      const dense = Float32Array.from([0, 0, 0, 0, ...(entity === 'city' ? cityVector : colourVector)]);
+      return { tokens, cues: [], dense, tags: spansToTags(tokens, [{ entity, start: 7, end: text.length, value: word }], index) };
+    };
+    const data = [...cities.map((w) => example(w, 'city')), ...colours.map((w) => example(w, 'color'))];
+    const dense = fitSparseTagger(data, tags.length, { ...OPTIONS, denseDim: 2, denseScale: 0.5 });
+    const best = (vector: number[]) => tags[argmax(dense.logProbs(tokenize('i like zzz'), [], undefined, Float32Array.from([0, 0, 0, 0, ...vector]))[2]!)];
+    expect(best(cityVector)).toBe('B-city');
+    expect(best(colourVector)).toBe('B-color');
+    const loaded = SparseTagger.fromWeights(dense.snapshot().weights)!;
+    expect(loaded.denseDim).toBe(2);
+    const probe = Float32Array.from([0, 0, 0, 0, 0.7, 0.3]);
+    expect(loaded.logProbs(tokenize('i like zzz'), [], undefined, probe)).toEqual(dense.logProbs(tokenize('i like zzz'), [], undefined, probe));
+    expect(() => dense.logProbs(tokenize('i like zzz'), [])).toThrow(/needs 2 dense features/);
   });
 
   test('is deterministic, and minCount drops rare features', () => {

@@ -59,6 +59,12 @@ export const modelConfigSchema = z
     taggerLearningRate: z.number().positive().max(10).default(0.3),
     /** Conjoin the tagger's word features with the message's intent (the predicted one at inference). */
     taggerIntentFeatures: z.boolean().default(true),
+    /**
+     * The tagger also reads the model's dense token features (word vectors), learned at this
+     * scale relative to its sparse features; 0 = not at all. Vectors are what tell an unseen
+     * city from an unseen country.
+     */
+    taggerDenseScale: z.number().min(0).max(10).default(0.3),
     /** Window features seen fewer times get no tagger weight (keeps the weights file small). */
     taggerMinCount: z.number().int().min(1).max(100).default(1),
     /** Name of the out-of-scope intent, if the data has one. */

@@ -14,6 +14,8 @@ export interface SparseLinearOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Classes whose gradient (predicted probability, minus 1 for the label) is below this are not updated for an example. */
+  skipBelow?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function fitSoftmaxRegression(
   options: SparseLinearOptions,
 ): void {
   const { epochs, learningRate, l2, seed } = options;
+  const skipBelow = options.skipBelow ?? 0;
   const classes = bias.length;
   const gradSq = new Float32Array(weights.length);
   const biasGradSq = new Float32Array(classes);
@@ -48,6 +51,7 @@ export function fitSoftmaxRegression(
         const row = x.columns[j]! * classes;
         const value = x.values[j]!;
         for (let k = 0; k < classes; k++) {
+          if (skipBelow > 0 && Math.abs(probs[k]!) < skipBelow) continue;
           const g = value * probs[k]! + l2 * weights[row + k]!;
           if (g === 0) continue;
           gradSq[row + k]! += g * g;

@@ -11,11 +11,16 @@ export interface TaggedSentence {
   tags: readonly number[];
   /** The message's intent, for a tagger that conjoins features with it. */
   intent?: string;
+  /** Dense features per token [tokens x denseDim], for a tagger with dense columns. */
+  dense?: Float32Array;
 }
 
 export interface SparseTaggerOptions extends SparseLinearOptions {
   /** Features seen fewer times than this get no weight (keeps the weights file small). */
   minCount: number;
+  /** Dense features per token (0 = none) and the scale they are learned at (folded into the weights after). */
+  denseDim: number;
+  denseScale: number;
 }
 
 export function fitSparseTagger(sentences: readonly TaggedSentence[], tags: number, options: SparseTaggerOptions): SparseTagger {
@@ -23,8 +28,14 @@ export function fitSparseTagger(sentences: readonly TaggedSentence[], tags: numb
   const counts = new Map<number, number>();
   for (const sentence of featureIds) for (const token of sentence) for (const id of token) counts.set(id, (counts.get(id) ?? 0) + 1);
   const ids = Int32Array.from([...counts].filter(([, n]) => n >= options.minCount).map(([id]) => id).sort((a, b) => a - b));
-  const tagger = new SparseTagger(ids, new Float32Array(ids.length * tags), new Float32Array(tags));
-  const data = sentences.flatMap((sentence) => tagger.vectorize(sentence.tokens, sentence.cues, sentence.intent).map((x, t) => ({ x, y: sentence.tags[t]! })));
-  fitSoftmaxRegression(data, tagger.weights, tagger.bias, options);
+  const { denseDim, denseScale } = options;
+  const tagger = new SparseTagger(ids, new Float32Array((ids.length + denseDim) * tags), new Float32Array(tags), denseDim);
+  const data = sentences.flatMap((sentence) =>
+    tagger.vectorize(sentence.tokens, sentence.cues, sentence.intent, sentence.dense, denseScale).map((x, t) => ({ x, y: sentence.tags[t]! })),
+  );
+  // Most tags are far from every token: skipping their vanishing updates makes the dense columns affordable.
+  fitSoftmaxRegression(data, tagger.weights, tagger.bias, { ...options, skipBelow: 1e-3 });
+  // Dense values were scaled for learning; inference reads them unscaled.
+  for (let i = ids.length * tags; i < tagger.weights.length; i++) tagger.weights[i]! *= denseScale;
   return tagger;
 }

@@ -26,7 +26,7 @@ const fold = (token: Token | undefined, edge: string): string => (token ? token.
 
 /**
  * Hashed window feature ids of every token: the word, its neighbours, affixes, shape
- * and rule cues. With the message's `intent` (the gold one in training, the predicted one
+ * and rule cues (dense word vectors are added by the tagger itself). With the message's `intent` (the gold one in training, the predicted one
  * at inference), the word and its neighbours are also conjoined with it: "five"
  * after "give it" is a rating in rate_book and a quantity elsewhere.
  */
@@ -62,14 +62,18 @@ export function taggerFeatureIds(tokens: readonly Token[], cues: readonly CueSpa
 export class SparseTagger {
   private readonly columnOf = new Map<number, number>();
 
-  /** `ids`: hashed feature id per column; `weights` [columns x tags]; `bias` [tags]. */
+  /**
+   * `ids`: hashed feature id per sparse column; `denseDim` dense columns follow them (the
+   * model's word vectors, per token); `weights` [(ids + denseDim) x tags]; `bias` [tags].
+   */
   constructor(
     readonly ids: Int32Array,
     readonly weights: Float32Array,
     readonly bias: Float32Array,
+    readonly denseDim = 0,
   ) {
-    if (weights.length !== ids.length * bias.length) {
-      throw new Error(`Sparse tagger: ${ids.length} ids and ${weights.length} weights do not fit ${bias.length} tags`);
+    if (weights.length !== (ids.length + denseDim) * bias.length) {
+      throw new Error(`Sparse tagger: ${ids.length} ids, ${denseDim} dense columns and ${weights.length} weights do not fit ${bias.length} tags`);
     }
     ids.forEach((id, column) => this.columnOf.set(id, column));
   }
@@ -78,17 +82,29 @@ export class SparseTagger {
     return this.bias.length;
   }
 
-  /** Per token, the features with weights, each 1/sqrt(count) so every token has the same norm. */
-  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string): SparseVector[] {
-    return taggerFeatureIds(tokens, cues, intent).map((ids) => {
+  /**
+   * Per token, the sparse features with weights, each 1/sqrt(count) so every token has
+   * the same norm, then its dense features times `denseScale` (`dense`: [tokens x denseDim]).
+   */
+  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1): SparseVector[] {
+    const d = this.denseDim;
+    if (d > 0 && (!dense || dense.length < tokens.length * d)) throw new Error(`This entity tagger needs ${d} dense features per token`);
+    return taggerFeatureIds(tokens, cues, intent).map((ids, t) => {
       const columns = ids.map((id) => this.columnOf.get(id)).filter((c): c is number => c !== undefined);
-      return { columns: Int32Array.from(columns), values: new Float32Array(columns.length).fill(1 / Math.sqrt(ids.length)) };
+      const values = new Array<number>(columns.length).fill(1 / Math.sqrt(ids.length));
+      for (let k = 0; k < d; k++) {
+        const value = dense![t * d + k]!;
+        if (value === 0) continue;
+        columns.push(this.ids.length + k);
+        values.push(value * denseScale);
+      }
+      return { columns: Int32Array.from(columns), values: Float32Array.from(values) };
     });
   }
 
-  /** Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents. */
-  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string): Float32Array[] {
-    return this.vectorize(tokens, cues, intent).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
+  /** Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents, `dense` for one with dense columns. */
+  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array): Float32Array[] {
+    return this.vectorize(tokens, cues, intent, dense).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
   }
 
   snapshot(): { weights: Map<string, Float32Array>; shapes: Map<string, number[]> } {
@@ -100,7 +116,7 @@ export class SparseTagger {
       ]),
       shapes: new Map([
         [TAGGER_WEIGHTS.ids, [this.ids.length]],
-        [TAGGER_WEIGHTS.w, [this.ids.length, this.tags]],
+        [TAGGER_WEIGHTS.w, [this.ids.length + this.denseDim, this.tags]],
         [TAGGER_WEIGHTS.b, [this.tags]],
       ]),
     };
@@ -113,7 +129,9 @@ export class SparseTagger {
     const b = weights.get(TAGGER_WEIGHTS.b);
     if (!ids && !w && !b) return undefined;
     if (!ids || !w || !b) throw new Error('Weights of the sparse entity tagger are incomplete');
-    return new SparseTagger(Int32Array.from(ids), w.slice(), b.slice());
+    const denseDim = b.length > 0 ? w.length / b.length - ids.length : 0;
+    if (!Number.isInteger(denseDim) || denseDim < 0) throw new Error('Weights of the sparse entity tagger do not fit its ids and tags');
+    return new SparseTagger(Int32Array.from(ids), w.slice(), b.slice(), denseDim);
   }
 }
 
