@@ -347,7 +347,8 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
         denseScale: config.taggerDenseScale,
       },
     );
-  let tagger = config.entityTagger && hasEntities ? fitTagger(train) : undefined;
+  // Its weight is fitted on the held-out split: without one, no tagger.
+  let tagger = config.entityTagger && hasEntities && validation.length > 0 ? fitTagger(train) : undefined;
   let taggerWeight = 0;
   let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
   let linearIntentAccuracy: number | undefined;
@@ -377,10 +378,10 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     }
     // The blend weight is fitted; the head itself may now learn from the held-out examples too.
     if (linear) linear = fitLinear(samples);
-    // Likewise the tagger; one that did not help on the held-out split is left out.
+    // Likewise the tagger, when it is kept.
     if (tagger && taggerWeight > 0) tagger = fitTagger(samples);
   }
-  // Without a held-out split there is no weight for the tagger: it is left out.
+  // A tagger that did not help on the held-out split is left out.
   if (taggerWeight === 0) tagger = undefined;
   const model = new NluModel(
     { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}), ...(tagger ? { taggerWeight } : {}) },
