@@ -40,6 +40,7 @@ export function registerNluCommands(program: Command): void {
             p.epochs,
             `loss ${p.loss.toFixed(3)}${p.validationAccuracy === undefined ? '' : ` val acc ${(p.validationAccuracy * 100).toFixed(1)}%`} ${p.examplesPerSecond.toFixed(0)} ex/s ETA ${p.etaSeconds.toFixed(0)} s`,
           ),
+        onStage: (message) => progress.done(message),
       });
       progress.done();
       const meta = saveModel(result, options.out, { dataSource: options.data, examples: data.examples.length });

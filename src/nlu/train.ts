@@ -36,6 +36,8 @@ export interface TrainProgress {
 export interface TrainOptions {
   config?: Partial<ModelConfig>;
   onProgress?: (progress: TrainProgress) => void;
+  /** The steps after the epochs (sparse heads, calibration), which take minutes on large data sets. */
+  onStage?: (message: string) => void;
 }
 
 export interface TrainResult {
@@ -321,6 +323,8 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       intents.length,
       { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed },
     );
+  const stage = (message: string) => options.onStage?.(`${message} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  stage('fitting the sparse intent head and entity tagger');
   let linear = config.linearHead ? fitLinear(train) : undefined;
   const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
   // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
@@ -356,6 +360,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   let transitions: TagTransitions | undefined;
   let entityF1: TrainResult['validation']['entityF1'];
   if (validation.length > 0) {
+    stage(`fitting calibration and entity decoding on ${validation.length} held-out examples`);
     const validationPredictions = predict(network, validation, config, intents.length, tags.length > 1);
     const logits = validationPredictions.intentLogits;
     const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
@@ -377,6 +382,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       entityF1 = fitted.f1;
     }
     // The blend weight is fitted; the head itself may now learn from the held-out examples too.
+    stage('refitting the sparse heads on all examples');
     if (linear) linear = fitLinear(samples);
     // Likewise the tagger, when it is kept.
     if (tagger && taggerWeight > 0) tagger = fitTagger(samples);

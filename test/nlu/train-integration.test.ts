@@ -59,7 +59,13 @@ describe('training a tiny model', () => {
 
   test('with a held-out split, the sparse entity tagger is fitted, blended and saved with the model', async () => {
     const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
-    const result = await trainNlu(data, { config: { ...TINY, epochs: 10, validationSplit: 0.25 } });
+    const stages: string[] = [];
+    const result = await trainNlu(data, { config: { ...TINY, epochs: 10, validationSplit: 0.25 }, onStage: (m) => stages.push(m) });
+    expect(stages.map((m) => m.replace(/ \(\d+ s\)$/, ''))).toEqual([
+      'fitting the sparse intent head and entity tagger',
+      'fitting calibration and entity decoding on 15 held-out examples',
+      'refitting the sparse heads on all examples',
+    ]);
     const f1 = result.validation.entityF1!;
     expect(result.model.tagger).toBeDefined();
     expect(result.model.manifest.taggerWeight).toBe(f1.taggerWeight);

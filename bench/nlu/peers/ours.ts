@@ -72,6 +72,7 @@ export function createOursPeer(): Peer {
               `epoch ${p.epoch}/${p.epochs} loss ${p.loss.toFixed(4)} val acc ${p.validationAccuracy === undefined ? '-' : (100 * p.validationAccuracy).toFixed(1) + '%'} ` +
                 `(${p.elapsedSeconds.toFixed(0)} s, ${p.examplesPerSecond.toFixed(0)} ex/s)`,
             ),
+          onStage: (message) => ctx.log(message),
         },
       );
       model = result.model;
