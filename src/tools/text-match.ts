@@ -96,6 +96,12 @@ const B = 0.75;
 const FUZZY_MIN = 0.5;
 /** Fuzzy candidates must be within this of the best one. */
 const FUZZY_MARGIN = 0.1;
+/**
+ * A candidate with another first letter needs this much similarity: shoppers rarely
+ * mistype the first letter, and words that differ only there share most trigrams
+ * without being typos of each other ("saddle" and "paddle" score 0.5).
+ */
+const FUZZY_MIN_OTHER_FIRST_LETTER = 0.7;
 
 /** BM25F-ish index: per-field weighted term frequencies, one length per document. */
 export class Bm25Index {
@@ -136,8 +142,8 @@ export class Bm25Index {
       }
       const grams = trigrams(word);
       const near = [...this.vocabulary.entries()]
-        .map(([, v]) => ({ stem: v.stem, sim: trigramSimilarity(grams, v.grams) }))
-        .filter((c) => c.sim >= FUZZY_MIN)
+        .map(([surface, v]) => ({ stem: v.stem, sim: trigramSimilarity(grams, v.grams), sameStart: surface[0] === word[0] }))
+        .filter((c) => c.sim >= (c.sameStart ? FUZZY_MIN : FUZZY_MIN_OTHER_FIRST_LETTER))
         .sort((a, b) => b.sim - a.sim);
       const seen = new Set<string>();
       for (const c of near) {
@@ -154,13 +160,14 @@ export class Bm25Index {
     return out;
   }
 
-  /** BM25 score of one document and the fraction of query words it matched. */
+  /** BM25 score of one document and the share of query words it matched (typo readings count by their similarity). */
   score(id: number, query: readonly QueryTerm[]): { score: number; coverage: number } {
     const doc = this.docs.get(id);
     const words = new Set(query.map((q) => q.source));
     if (!doc || words.size === 0) return { score: 0, coverage: 0 };
     const n = this.docs.size;
-    const matched = new Set<number>();
+    // Per query word, how surely the document has it: 1 for the word itself, the similarity for a typo reading.
+    const matched = new Map<number, number>();
     let score = 0;
     for (const q of query) {
       const tf = doc.tf.get(q.term);
@@ -168,8 +175,10 @@ export class Bm25Index {
       const df = this.df.get(q.term) ?? 0;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       score += q.weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength)));
-      matched.add(q.source);
+      matched.set(q.source, Math.max(matched.get(q.source) ?? 0, q.weight));
     }
-    return { score, coverage: matched.size / words.size };
+    let covered = 0;
+    for (const weight of matched.values()) covered += weight;
+    return { score, coverage: covered / words.size };
   }
 }

@@ -67,6 +67,13 @@ describe('product_search', () => {
     for (const p of products.slice(0, 3)) expect(p.title).toMatch(/running shoes/i);
   });
 
+  test('a word that only rhymes with a catalog word is not read as its typo ("saddle" is not "paddle")', async () => {
+    const paddles = ok(await run('product_search', { query: 'paddle' }));
+    expect(paddles.products.length).toBeGreaterThan(0);
+    const saddle = ok(await run('product_search', { query: 'unicorn saddle' }));
+    expect(saddle.products).toEqual([]);
+  });
+
   test('case-insensitive word filters: color, brand, category', async () => {
     const { products } = ok(await run('product_search', { category: 'Shoes', color: 'BLUE', brand: 'stridewell', limit: 20 }));
     expect(products.map((p) => p.id)).toContain(1);
