@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { tf } from '../ml/tf-backend';
 import { loadDenseFeatures, loadDenseFeaturesAsync } from './features/dense-features';
-import { encodeMessage, packBatch } from './features/featurizer';
+import { encodeMessage, packBatch, tokenDenseFeatures } from './features/featurizer';
 import type { DenseTokenFeatures } from './features/word-vectors';
 import { blendLogits, decideIntent, type Calibration } from './model/calibration';
 import { TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
@@ -212,7 +212,7 @@ export class NluModel {
       const confidence = decision.decided >= 0 ? decision.ranking.find((r) => r.index === decision.decided)!.confidence : 1 - decision.ranking[0]!.confidence;
       // A tagger trained with intents reads the best-ranked one, as in training (before any out-of-scope threshold).
       const topIntent = config.taggerIntentFeatures ? intents[decision.ranking[0]!.index] : undefined;
-      const taggerDense = this.tagger?.denseDim ? p.encoded.dense?.subarray(this.tagger.denseDim) : undefined; // without [CLS]
+      const taggerDense = this.tagger?.denseDim ? tokenDenseFeatures(p.encoded, this.tagger.denseDim) : undefined;
       const learned = this.learnedEntities(p.text, p.encoded.tokens, p.ruleEntities, topIntent, taggerDense, tagProbs, b, batch.length);
       return {
         text: p.text,

@@ -9,7 +9,7 @@ import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { Prng } from '../util/prng';
 import { validateTrainingData, hashTrainingData } from './data';
 import { loadDenseFeaturesAsync } from './features/dense-features';
-import { encodeMessage, packBatch, type EncodedMessage } from './features/featurizer';
+import { encodeMessage, packBatch, tokenDenseFeatures, type CueSpan, type EncodedMessage } from './features/featurizer';
 import { buildTagSet, estimateTransitions, spansToTags, TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
 import { blendLogits, DEFAULT_CALIBRATION, fitCalibration, type Calibration } from './model/calibration';
 import { resolveModelConfig, type ModelConfig } from './model/config';
@@ -18,7 +18,6 @@ import type { SparseLinearHead } from './model/sparse-linear';
 import { fitSparseLinear } from './model/sparse-linear-fit';
 import { blendTagScores, type SparseTagger } from './model/sparse-tagger';
 import { fitSparseTagger } from './model/sparse-tagger-fit';
-import type { CueSpan } from './features/featurizer';
 import { NluModel, type RuleData } from './nlu-model';
 import { RuleEntityExtractor } from './rules';
 import type { TrainingData } from './types';
@@ -329,8 +328,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
   const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
   // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
   const taggerDenseDim = config.taggerDenseScale > 0 ? network.shape.denseDim : 0;
-  /** A sample's dense features per token, without the [CLS] slot. */
-  const tokenDense = (s: Sample) => (taggerDenseDim > 0 ? s.encoded.dense?.subarray(taggerDenseDim) : undefined);
+  const tokenDense = (s: Sample) => (taggerDenseDim > 0 ? tokenDenseFeatures(s.encoded, taggerDenseDim) : undefined);
   const fitTagger = (part: readonly Sample[]): SparseTagger =>
     fitSparseTagger(
       part.map((s) => ({

@@ -48,6 +48,11 @@ export function encodeMessage(text: string, options: FeaturizerOptions, cues: re
   return { tokens, featureIds, truncated: all.length > tokens.length, dense };
 }
 
+/** A message's dense features per token, without the [CLS] slot: [tokens * dim]. */
+export function tokenDenseFeatures(message: EncodedMessage, dim: number): Float32Array | undefined {
+  return message.dense?.subarray(dim);
+}
+
 export interface BatchArrays {
   batch: number;
   length: number;

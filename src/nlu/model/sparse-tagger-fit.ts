@@ -30,8 +30,8 @@ export function fitSparseTagger(sentences: readonly TaggedSentence[], tags: numb
   const ids = Int32Array.from([...counts].filter(([, n]) => n >= options.minCount).map(([id]) => id).sort((a, b) => a - b));
   const { denseDim, denseScale } = options;
   const tagger = new SparseTagger(ids, new Float32Array((ids.length + denseDim) * tags), new Float32Array(tags), denseDim);
-  const data = sentences.flatMap((sentence) =>
-    tagger.vectorize(sentence.tokens, sentence.cues, sentence.intent, sentence.dense, denseScale).map((x, t) => ({ x, y: sentence.tags[t]! })),
+  const data = sentences.flatMap((sentence, i) =>
+    tagger.vectorizeFeatures(featureIds[i]!, sentence.dense, denseScale).map((x, t) => ({ x, y: sentence.tags[t]! })),
   );
   // Most tags are far from every token: skipping their vanishing updates makes the dense columns affordable.
   fitSoftmaxRegression(data, tagger.weights, tagger.bias, { ...options, skipBelow: 1e-3 });

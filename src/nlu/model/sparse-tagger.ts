@@ -87,9 +87,14 @@ export class SparseTagger {
    * the same norm, then its dense features times `denseScale` (`dense`: [tokens x denseDim]).
    */
   vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1): SparseVector[] {
+    return this.vectorizeFeatures(taggerFeatureIds(tokens, cues, intent), dense, denseScale);
+  }
+
+  /** vectorize() from the tokens' taggerFeatureIds, when the caller has them already (training counts them first). */
+  vectorizeFeatures(featureIds: readonly (readonly number[])[], dense?: Float32Array, denseScale = 1): SparseVector[] {
     const d = this.denseDim;
-    if (d > 0 && (!dense || dense.length < tokens.length * d)) throw new Error(`This entity tagger needs ${d} dense features per token`);
-    return taggerFeatureIds(tokens, cues, intent).map((ids, t) => {
+    if (d > 0 && (!dense || dense.length < featureIds.length * d)) throw new Error(`This entity tagger needs ${d} dense features per token`);
+    return featureIds.map((ids, t) => {
       const columns = ids.map((id) => this.columnOf.get(id)).filter((c): c is number => c !== undefined);
       const values = new Array<number>(columns.length).fill(1 / Math.sqrt(ids.length));
       for (let k = 0; k < d; k++) {
