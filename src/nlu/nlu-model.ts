@@ -78,6 +78,8 @@ export class NluModel {
   private readonly oosIndex: number | undefined;
   private readonly dense: DenseTokenFeatures | undefined;
   private readonly decoder: TagDecoder;
+  /** Entity types the model tags (its B-/I- tags), which rule entities of other types do not displace. */
+  private readonly learnedTypes: ReadonlySet<string>;
 
   /**
    * `dense`: the model's dense token features, when the caller has them (training,
@@ -111,6 +113,7 @@ export class NluModel {
     const oos = manifest.intents.indexOf(manifest.config.outOfScopeIntent);
     this.oosIndex = oos >= 0 ? oos : undefined;
     this.decoder = new TagDecoder(manifest.tags, manifest.transitions);
+    this.learnedTypes = new Set(manifest.tags.filter((tag) => tag !== 'O').map((tag) => tag.slice(2)));
   }
 
   /**
@@ -221,6 +224,7 @@ export class NluModel {
         entities: mergeEntities(
           p.ruleEntities.map((e) => ({ ...e, confidence: round(e.confidence) })),
           learned,
+          this.learnedTypes,
         ).sort((a, b2) => a.start - b2.start),
         ambiguous: decision.ambiguous,
         truncated: p.truncated,

@@ -233,7 +233,7 @@ describe('overlaps and mergeEntities', () => {
     expect(extract('rain jacket').map((e) => e.text)).toEqual(['rain jacket']);
   });
 
-  const span = (start: number, end: number, confidence: number, extra = {}) => ({ start, end, confidence, ...extra });
+  const span = (start: number, end: number, confidence: number, extra = {}) => ({ start, end, confidence, entity: 'thing', ...extra });
 
   it('prefers the longer span, then the higher confidence', () => {
     const learned = [span(0, 10, 0.5, { entity: 'product' })];
@@ -247,6 +247,18 @@ describe('overlaps and mergeEntities', () => {
     expect(mergeEntities([ruleEmail], [span(3, 10, 0.9, { entity: 'email' })])[0]).toBe(ruleEmail);
     const learned = span(3, 10, 0.9, { entity: 'brand' });
     expect(mergeEntities([span(3, 10, 0.9, { entity: 'brand', extractor: 'lookup' })], [learned])[0]).toBe(learned);
+  });
+
+  it('with the learned types, rule entities of other types only fill the gaps', () => {
+    // "june fifteenth" annotated as month + day number: the longer date rule entity must not swallow both.
+    const date = span(3, 17, 0.9, { entity: 'date', extractor: 'date' });
+    const month = span(3, 7, 0.8, { entity: 'month_name' });
+    const day = span(8, 17, 0.8, { entity: 'day_number' });
+    const elsewhere = span(20, 26, 0.9, { entity: 'date', extractor: 'date' });
+    expect(mergeEntities([date, elsewhere], [month, day])).toEqual([date, elsewhere]);
+    expect(mergeEntities([date, elsewhere], [month, day], new Set(['month_name', 'day_number']))).toEqual([month, day, elsewhere]);
+    // A type the model knows still competes as before.
+    expect(mergeEntities([date], [month, day], new Set(['month_name', 'day_number', 'date']))).toEqual([date]);
   });
 
   it('keeps non-overlapping entities from both sides, sorted', () => {

@@ -56,10 +56,22 @@ export function resolveOverlaps<T extends SpanLike>(items: T[], rank: (item: T) 
  * list sorted by start. On overlap the longer span wins, then the higher
  * confidence; on a full tie a structured rule entity beats the learned one,
  * and the learned one beats an unstructured rule entity (lookups, sizes...).
+ * With `learnedTypes` (the entity types the model was trained on), rule
+ * entities of other types do not compete: they only fill gaps the learned and
+ * competing rule entities leave. Data annotated with its own schema (a "date"
+ * split into month and day number) keeps its spans where the date rule would
+ * have swallowed them.
  */
-export function mergeEntities<T extends SpanLike>(ruleEntities: T[], learned: T[]): T[] {
+export function mergeEntities<T extends SpanLike & { entity: string }>(ruleEntities: T[], learned: T[], learnedTypes?: ReadonlySet<string>): T[] {
+  const competing = learnedTypes ? ruleEntities.filter((e) => learnedTypes.has(e.entity)) : ruleEntities;
   const origin = new Map<T, number>();
   for (const e of learned) origin.set(e, 1);
-  for (const e of ruleEntities) origin.set(e, isStructured(e) ? 0 : 2);
-  return resolveOverlaps([...ruleEntities, ...learned], (e) => origin.get(e) ?? 1);
+  for (const e of competing) origin.set(e, isStructured(e) ? 0 : 2);
+  const merged = resolveOverlaps([...competing, ...learned], (e) => origin.get(e) ?? 1);
+  if (competing.length === ruleEntities.length) return merged;
+  const gaps = resolveOverlaps(
+    ruleEntities.filter((e) => !competing.includes(e)),
+    () => 0,
+  ).filter((e) => merged.every((k) => k.end <= e.start || k.start >= e.end));
+  return [...merged, ...gaps].sort((a, b) => a.start - b.start || a.end - b.end);
 }
