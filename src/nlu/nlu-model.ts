@@ -245,7 +245,9 @@ export class NluModel {
     const tags = this.decoder.tags;
     const k = tags.length;
     const transformer = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
-    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent, taggerDense), this.manifest.taggerWeight ?? 0);
+    // `=== true`: model.json of models trained before the option exists lacks the key, and they have no such features.
+    const context = this.manifest.config.taggerContextFeatures === true;
+    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent, taggerDense, context), this.manifest.taggerWeight ?? 0);
     const path = this.decoder.decode(scores);
     return tagsToSpans(path, tags).map((span) => trimTrailingLinkWords(span, tokens)).map((span) => {
       const start = tokens[span.first]!.start;

@@ -347,6 +347,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
         minCount: config.taggerMinCount,
         denseDim: taggerDenseDim,
         denseScale: config.taggerDenseScale,
+        contextFeatures: config.taggerContextFeatures,
       },
     );
   // Its weight is fitted on the held-out split: without one, no tagger.
@@ -372,7 +373,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     }
     if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
       const taggerScores = tagger
-        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s)))
+        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s), config.taggerContextFeatures))
         : undefined;
       const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
       transitions = fitted.transitions;

@@ -9,7 +9,7 @@ import { tokenize } from '../../src/nlu/tokenizer';
 
 const TAGS = buildTagSet(['from_city', 'to_city']);
 const TAG_INDEX = new Map(TAGS.map((t, i) => [t, i]));
-const OPTIONS = { epochs: 10, learningRate: 0.1, l2: 1e-6, seed: 5, minCount: 1, denseDim: 0, denseScale: 0 };
+const OPTIONS = { epochs: 10, learningRate: 0.1, l2: 1e-6, seed: 5, minCount: 1, denseDim: 0, denseScale: 0, contextFeatures: false };
 
 /** "... from <a> to <b>": which city is which depends only on the word before it. */
 function sentence(text: string, from: string, to: string): TaggedSentence {
@@ -77,6 +77,37 @@ describe('sparse entity tagger', () => {
     const best = (intent: string) => tags[argmax(tagger.logProbs(tokenize('give it six'), [], intent)[2]!)];
     expect(best('add_to_cart')).toBe('B-quantity');
     expect(best('rate_book')).toBe('B-rating');
+  });
+
+  test('context features carry the verb from beyond the window to the word', () => {
+    const arriving = taggerFeatureIds(tokenize('flights arriving in boston on june fifth'), [], undefined, true);
+    const leaving = taggerFeatureIds(tokenize('flights leaving from boston on june fifth'), [], undefined, true);
+    // "fifth" has the same three words either side; only the verb five words back differs.
+    expect(taggerFeatureIds(tokenize('flights arriving in boston on june fifth'), [])[6]).toEqual(taggerFeatureIds(tokenize('flights leaving from boston on june fifth'), [])[6]);
+    expect(arriving[6]).not.toEqual(leaving[6]);
+    expect(arriving[6]!.length).toBe(leaving[6]!.length);
+  });
+
+  test('with context features, a distant verb decides which date it is', () => {
+    const tags = buildTagSet(['arrive_day', 'depart_day']);
+    const index = new Map(tags.map((t, i) => [t, i]));
+    const example = (verb: string, city: string, day: string): TaggedSentence => {
+      const text = `flights ${verb} in ${city} on june ${day}`;
+      const tokens = tokenize(text);
+      const start = text.lastIndexOf(day);
+      return { tokens, cues: [], tags: spansToTags(tokens, [{ entity: verb === 'arriving' ? 'arrive_day' : 'depart_day', start, end: start + day.length, value: day }], index) };
+    };
+    const cities = ['boston', 'denver', 'dallas', 'seattle'];
+    const days = ['first', 'second', 'third', 'fourth'];
+    const data = cities.flatMap((city, i) => ['arriving', 'leaving'].map((verb) => example(verb, city, days[i]!)));
+    const best = (tagger: SparseTagger, verb: string, context: boolean) =>
+      tags[argmax(tagger.logProbs(tokenize(`flights ${verb} in miami on june ninth`), [], undefined, undefined, context)[6]!)];
+    const withContext = fitSparseTagger(data, tags.length, { ...OPTIONS, contextFeatures: true });
+    expect(best(withContext, 'arriving', true)).toBe('B-arrive_day');
+    expect(best(withContext, 'leaving', true)).toBe('B-depart_day');
+    // Without them the tagger cannot tell the two apart: the same tag either way.
+    const without = fitSparseTagger(data, tags.length, OPTIONS);
+    expect(best(without, 'arriving', false)).toBe(best(without, 'leaving', false));
   });
 
   test('dense columns (word vectors) tag words it never saw; they survive a save', () => {

@@ -65,6 +65,11 @@ export const modelConfigSchema = z
      * city from an unseen country.
      */
     taggerDenseScale: z.number().min(0).max(10).default(0.3),
+    /**
+     * Each word also gets the nearest verb and preposition before it (part-of-speech tags),
+     * context beyond the tagger's three-word window. Models saved without the key have none.
+     */
+    taggerContextFeatures: z.boolean().default(true),
     /** Window features seen fewer times get no tagger weight (keeps the weights file small). */
     taggerMinCount: z.number().int().min(1).max(100).default(1),
     /** Name of the out-of-scope intent, if the data has one. */

@@ -21,10 +21,12 @@ export interface SparseTaggerOptions extends SparseLinearOptions {
   /** Dense features per token (0 = none) and the scale they are learned at (folded into the weights after). */
   denseDim: number;
   denseScale: number;
+  /** Nearest verb and preposition before each word (taggerFeatureIds). */
+  contextFeatures: boolean;
 }
 
 export function fitSparseTagger(sentences: readonly TaggedSentence[], tags: number, options: SparseTaggerOptions): SparseTagger {
-  const featureIds = sentences.map((s) => taggerFeatureIds(s.tokens, s.cues, s.intent));
+  const featureIds = sentences.map((s) => taggerFeatureIds(s.tokens, s.cues, s.intent, options.contextFeatures));
   const counts = new Map<number, number>();
   for (const sentence of featureIds) for (const token of sentence) for (const id of token) counts.set(id, (counts.get(id) ?? 0) + 1);
   const ids = Int32Array.from([...counts].filter(([, n]) => n >= options.minCount).map(([id]) => id).sort((a, b) => a - b));

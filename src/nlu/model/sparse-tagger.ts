@@ -12,6 +12,7 @@
 import { logSoftmaxInPlace } from '../../ml/softmax';
 import type { CueSpan } from '../features/featurizer';
 import { fnv1a, wordShape } from '../features/hashing';
+import { isPrepositionTag, isVerbTag, posTags } from '../features/pos-tags';
 import type { Token } from '../tokenizer';
 import { scoreSparseVector, type SparseVector } from './sparse-linear';
 
@@ -28,9 +29,15 @@ const fold = (token: Token | undefined, edge: string): string => (token ? token.
  * Hashed window feature ids of every token: the word, its neighbours, affixes, shape
  * and rule cues (dense word vectors are added by the tagger itself). With the message's `intent` (the gold one in training, the predicted one
  * at inference), the word and its neighbours are also conjoined with it: "five"
- * after "give it" is a rating in rate_book and a quantity elsewhere.
+ * after "give it" is a rating in rate_book and a quantity elsewhere. With `context`,
+ * each word also gets the nearest verb and preposition before it, at any distance
+ * (pos-tags.ts): the window sees three words, "arriving in baltimore on june
+ * fifteenth" puts the verb five words before the date.
  */
-export function taggerFeatureIds(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string): number[][] {
+export function taggerFeatureIds(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, context = false): number[][] {
+  const pos = context ? posTags(tokens.map((t) => t.norm)) : [];
+  let verb = '<none>';
+  let preposition = '<none>';
   return tokens.map((token, i) => {
     const w = (offset: number) => fold(tokens[i + offset], offset < 0 ? '<s>' : '</s>');
     const word = w(0);
@@ -55,6 +62,11 @@ export function taggerFeatureIds(tokens: readonly Token[], cues: readonly CueSpa
       if (token.start < cue.end && token.end > cue.start) features.push(`${token.start <= cue.start ? 'rb' : 'ri'}:${cue.entity}`);
     }
     if (intent !== undefined) features.push(`i:${intent}`, `i:${intent}|w0:${word}`, `i:${intent}|w-1:${w(-1)}`, `i:${intent}|w+1:${w(1)}`);
+    if (context) {
+      features.push(`pv:${verb}`, `pp:${preposition}`);
+      if (isVerbTag(pos[i]!)) verb = word;
+      if (isPrepositionTag(pos[i]!)) preposition = word;
+    }
     return features.map((f) => fnv1a(f) & HASH_MASK);
   });
 }
@@ -86,8 +98,8 @@ export class SparseTagger {
    * Per token, the sparse features with weights, each 1/sqrt(count) so every token has
    * the same norm, then its dense features times `denseScale` (`dense`: [tokens x denseDim]).
    */
-  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1): SparseVector[] {
-    return this.vectorizeFeatures(taggerFeatureIds(tokens, cues, intent), dense, denseScale);
+  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1, context = false): SparseVector[] {
+    return this.vectorizeFeatures(taggerFeatureIds(tokens, cues, intent, context), dense, denseScale);
   }
 
   /** vectorize() from the tokens' taggerFeatureIds, when the caller has them already (training counts them first). */
@@ -107,9 +119,12 @@ export class SparseTagger {
     });
   }
 
-  /** Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents, `dense` for one with dense columns. */
-  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array): Float32Array[] {
-    return this.vectorize(tokens, cues, intent, dense).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
+  /**
+   * Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents,
+   * `dense` for one with dense columns, `context` for one trained with context features.
+   */
+  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, context = false): Float32Array[] {
+    return this.vectorize(tokens, cues, intent, dense, 1, context).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
   }
 
   snapshot(): { weights: Map<string, Float32Array>; shapes: Map<string, number[]> } {
