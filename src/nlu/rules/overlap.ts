@@ -63,15 +63,14 @@ export function resolveOverlaps<T extends SpanLike>(items: T[], rank: (item: T) 
  * have swallowed them.
  */
 export function mergeEntities<T extends SpanLike & { entity: string }>(ruleEntities: T[], learned: T[], learnedTypes?: ReadonlySet<string>): T[] {
-  const competing = learnedTypes ? ruleEntities.filter((e) => learnedTypes.has(e.entity)) : ruleEntities;
+  const competing: T[] = [];
+  const foreign: T[] = [];
+  for (const e of ruleEntities) (!learnedTypes || learnedTypes.has(e.entity) ? competing : foreign).push(e);
   const origin = new Map<T, number>();
   for (const e of learned) origin.set(e, 1);
   for (const e of competing) origin.set(e, isStructured(e) ? 0 : 2);
   const merged = resolveOverlaps([...competing, ...learned], (e) => origin.get(e) ?? 1);
-  if (competing.length === ruleEntities.length) return merged;
-  const gaps = resolveOverlaps(
-    ruleEntities.filter((e) => !competing.includes(e)),
-    () => 0,
-  ).filter((e) => merged.every((k) => k.end <= e.start || k.start >= e.end));
+  if (foreign.length === 0) return merged;
+  const gaps = resolveOverlaps(foreign, () => 0).filter((e) => merged.every((k) => k.end <= e.start || k.start >= e.end));
   return [...merged, ...gaps].sort((a, b) => a.start - b.start || a.end - b.end);
 }
