@@ -131,7 +131,8 @@ export class NluModel {
     try {
       network.restore(weights);
       linear = SparseLinearHead.fromWeights(weights);
-      tagger = SparseTagger.fromWeights(weights);
+      // `=== true`: model.json of models trained before the option exists lacks the key, and they have no such features.
+      tagger = SparseTagger.fromWeights(weights, manifest.config.taggerContextFeatures === true);
     } catch (error) {
       network.dispose();
       throw new ModelFileError(path.join(dir, MODEL_FILES.weights), (error as Error).message, { cause: error });
@@ -245,9 +246,7 @@ export class NluModel {
     const tags = this.decoder.tags;
     const k = tags.length;
     const transformer = tokens.map((_, i) => tagLogProbs.subarray(((b * length) + i + 1) * k, ((b * length) + i + 2) * k));
-    // `=== true`: model.json of models trained before the option exists lacks the key, and they have no such features.
-    const context = this.manifest.config.taggerContextFeatures === true;
-    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent, taggerDense, context), this.manifest.taggerWeight ?? 0);
+    const scores = blendTagScores(transformer, this.tagger?.logProbs(tokens, cues, intent, taggerDense), this.manifest.taggerWeight ?? 0);
     const path = this.decoder.decode(scores);
     return tagsToSpans(path, tags).map((span) => trimTrailingLinkWords(span, tokens)).map((span) => {
       const start = tokens[span.first]!.start;

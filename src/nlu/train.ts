@@ -373,7 +373,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     }
     if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
       const taggerScores = tagger
-        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s), config.taggerContextFeatures))
+        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s)))
         : undefined;
       const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
       transitions = fitted.transitions;

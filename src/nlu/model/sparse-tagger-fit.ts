@@ -31,7 +31,7 @@ export function fitSparseTagger(sentences: readonly TaggedSentence[], tags: numb
   for (const sentence of featureIds) for (const token of sentence) for (const id of token) counts.set(id, (counts.get(id) ?? 0) + 1);
   const ids = Int32Array.from([...counts].filter(([, n]) => n >= options.minCount).map(([id]) => id).sort((a, b) => a - b));
   const { denseDim, denseScale } = options;
-  const tagger = new SparseTagger(ids, new Float32Array((ids.length + denseDim) * tags), new Float32Array(tags), denseDim);
+  const tagger = new SparseTagger(ids, new Float32Array((ids.length + denseDim) * tags), new Float32Array(tags), denseDim, options.contextFeatures);
   const data = sentences.flatMap((sentence, i) =>
     tagger.vectorizeFeatures(featureIds[i]!, sentence.dense, denseScale).map((x, t) => ({ x, y: sentence.tags[t]! })),
   );

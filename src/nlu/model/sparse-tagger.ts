@@ -77,12 +77,14 @@ export class SparseTagger {
   /**
    * `ids`: hashed feature id per sparse column; `denseDim` dense columns follow them (the
    * model's word vectors, per token); `weights` [(ids + denseDim) x tags]; `bias` [tags].
+   * `contextFeatures`: the tagger was trained with them (taggerFeatureIds), so it reads them.
    */
   constructor(
     readonly ids: Int32Array,
     readonly weights: Float32Array,
     readonly bias: Float32Array,
     readonly denseDim = 0,
+    readonly contextFeatures = false,
   ) {
     if (weights.length !== (ids.length + denseDim) * bias.length) {
       throw new Error(`Sparse tagger: ${ids.length} ids, ${denseDim} dense columns and ${weights.length} weights do not fit ${bias.length} tags`);
@@ -98,8 +100,8 @@ export class SparseTagger {
    * Per token, the sparse features with weights, each 1/sqrt(count) so every token has
    * the same norm, then its dense features times `denseScale` (`dense`: [tokens x denseDim]).
    */
-  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1, context = false): SparseVector[] {
-    return this.vectorizeFeatures(taggerFeatureIds(tokens, cues, intent, context), dense, denseScale);
+  vectorize(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, denseScale = 1): SparseVector[] {
+    return this.vectorizeFeatures(taggerFeatureIds(tokens, cues, intent, this.contextFeatures), dense, denseScale);
   }
 
   /** vectorize() from the tokens' taggerFeatureIds, when the caller has them already (training counts them first). */
@@ -119,12 +121,9 @@ export class SparseTagger {
     });
   }
 
-  /**
-   * Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents,
-   * `dense` for one with dense columns, `context` for one trained with context features.
-   */
-  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array, context = false): Float32Array[] {
-    return this.vectorize(tokens, cues, intent, dense, 1, context).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
+  /** Per token, log-probabilities of every tag; `intent` only for a tagger trained with intents, `dense` for one with dense columns. */
+  logProbs(tokens: readonly Token[], cues: readonly CueSpan[], intent?: string, dense?: Float32Array): Float32Array[] {
+    return this.vectorize(tokens, cues, intent, dense).map((x) => logSoftmaxInPlace(scoreSparseVector(this.weights, this.bias, x, new Float32Array(this.tags))));
   }
 
   snapshot(): { weights: Map<string, Float32Array>; shapes: Map<string, number[]> } {
@@ -142,8 +141,11 @@ export class SparseTagger {
     };
   }
 
-  /** Rebuilds the tagger from a weights file; undefined when the model has none. */
-  static fromWeights(weights: ReadonlyMap<string, Float32Array>): SparseTagger | undefined {
+  /**
+   * Rebuilds the tagger from a weights file; undefined when the model has none. Whether it
+   * reads context features is model config (taggerContextFeatures), not weights.
+   */
+  static fromWeights(weights: ReadonlyMap<string, Float32Array>, contextFeatures = false): SparseTagger | undefined {
     const ids = weights.get(TAGGER_WEIGHTS.ids);
     const w = weights.get(TAGGER_WEIGHTS.w);
     const b = weights.get(TAGGER_WEIGHTS.b);
@@ -151,7 +153,7 @@ export class SparseTagger {
     if (!ids || !w || !b) throw new Error('Weights of the sparse entity tagger are incomplete');
     const denseDim = b.length > 0 ? w.length / b.length - ids.length : 0;
     if (!Number.isInteger(denseDim) || denseDim < 0) throw new Error('Weights of the sparse entity tagger do not fit its ids and tags');
-    return new SparseTagger(Int32Array.from(ids), w.slice(), b.slice(), denseDim);
+    return new SparseTagger(Int32Array.from(ids), w.slice(), b.slice(), denseDim, contextFeatures);
   }
 }
 
