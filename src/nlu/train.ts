@@ -320,7 +320,7 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
       part.map((s) => s.text),
       part.map((s) => s.intent),
       intents.length,
-      { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed },
+      { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed, minCount: config.linearMinCount },
     );
   const stage = (message: string) => options.onStage?.(`${message} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   stage('fitting the sparse intent head and entity tagger');

@@ -71,6 +71,23 @@ describe('sparse linear head', () => {
     expect(again.weights).toEqual(head.weights);
   });
 
+  test('minCount keeps only n-grams found in that many messages, and still classifies', () => {
+    const pruned = fitSparseLinear(
+      TRAIN.map(([t]) => t),
+      TRAIN.map(([, y]) => y),
+      3,
+      { ...OPTIONS, minCount: 2 },
+    );
+    expect(pruned.columns).toBeGreaterThan(0);
+    expect(pruned.columns).toBeLessThan(head.columns / 2);
+    // "broken lamp" is in one message only: no column, so it moves no score.
+    expect(pruned.logits('broken lamp')).toEqual(pruned.logits(''));
+    expect(head.logits('broken lamp')).not.toEqual(head.logits(''));
+    expect(argmax(pruned.logits('where is my parcel'))).toBe(0);
+    expect(argmax(pruned.logits('refund please'))).toBe(1);
+    expect(argmax(pruned.logits('account hacked'))).toBe(2);
+  });
+
   test('snapshot -> fromWeights gives the same logits; incomplete weights are refused', () => {
     const { weights, shapes } = head.snapshot();
     expect(shapes.get(LINEAR_WEIGHTS.w)).toEqual([head.columns, 3]);

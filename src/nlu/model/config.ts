@@ -48,6 +48,8 @@ export const modelConfigSchema = z
     linearEpochs: z.number().int().min(1).max(100).default(8),
     linearLearningRate: z.number().positive().max(10).default(0.1),
     linearL2: z.number().min(0).max(1).default(1e-6),
+    /** N-grams found in fewer training messages get no column in the linear head (keeps the weights file small). */
+    linearMinCount: z.number().int().min(1).max(100).default(1),
     /**
      * A sparse entity tagger (logistic regression per token over window features) trained
      * beside the transformer; its tag log-probabilities are blended with the transformer's

@@ -62,14 +62,23 @@ export function fitSoftmaxRegression(
   }
 }
 
-/** Fits the intent head on `texts` with class indexes `labels` in [0, classes). */
-export function fitSparseLinear(texts: readonly string[], labels: readonly number[], classes: number, options: SparseLinearOptions): SparseLinearHead {
+/**
+ * Fits the intent head on `texts` with class indexes `labels` in [0, classes). With
+ * `minCount`, n-grams found in fewer messages get no column (a smaller weights file).
+ */
+export function fitSparseLinear(
+  texts: readonly string[],
+  labels: readonly number[],
+  classes: number,
+  options: SparseLinearOptions & { minCount?: number },
+): SparseLinearHead {
   const df = new Map<number, number>();
   for (const text of texts) {
     const counts = ngramCounts(text);
     for (const group of [counts.words, counts.chars]) for (const id of group.keys()) df.set(id, (df.get(id) ?? 0) + 1);
   }
-  const ids = Int32Array.from([...df.keys()].sort((a, b) => a - b));
+  const minCount = options.minCount ?? 1;
+  const ids = Int32Array.from([...df].filter(([, count]) => count >= minCount).map(([id]) => id).sort((a, b) => a - b));
   const n = texts.length;
   const idf = Float32Array.from(ids, (id) => Math.log((1 + n) / (1 + df.get(id)!)) + 1);
   const head = new SparseLinearHead(ids, idf, new Float32Array(ids.length * classes), new Float32Array(classes));
