@@ -10,6 +10,7 @@ import { ModelFileError } from '../../src/nlu';
 import { jaccard } from '../../src/util/jaccard';
 import {
   createRouter,
+  findTopic,
   LearnedQueueModel,
   loadRoutingConfig,
   readLabelledTickets,
@@ -121,4 +122,25 @@ test('tickets that nearly repeat an evaluation message are left out, others kept
   expect(dropped).toBe(2);
   expect(kept.map((t) => t.text)).toEqual(['do you deliver to Norway on weekdays only, and what does it cost?']);
   expect(jaccard(wordSet('Où est ma commande ?'), wordSet('où est ma commande'))).toBe(1);
+});
+
+test("the learned model's pick of the fallback queue needs a real intent claim, else the earlier topic holds", () => {
+  // The learned model likes the general (fallback) queue for this wording; the intents say
+  // "a person, please" (topicless) and store_info, the general queue's intent, only at 0.0002.
+  const blender = { blend: () => new Map([['general', 0.8], ['shipping_delivery', 0.1]]) };
+  const signals = (storeInfo: number): RoutingSignals => ({
+    text: 'it is taking too long, I want to talk to a real person',
+    intent: { name: 'contact_human_agent', confidence: 0.98 },
+    ranking: [
+      { name: 'contact_human_agent', confidence: 0.98 },
+      { name: 'store_info', confidence: storeInfo },
+    ],
+    entities: [],
+    earlier: [{ intent: { name: 'track_order', confidence: 0.99 }, entities: [] }],
+  });
+  const weak = findTopic(signals(0.0002), config, blender);
+  expect(weak).toMatchObject({ queue: 'shipping_delivery', intent: 'track_order', source: 'earlier' });
+  // A store_info reading the topic threshold accepts does claim the general queue.
+  const real = findTopic(signals(0.5), config, blender);
+  expect(real).toMatchObject({ queue: 'general', intent: 'store_info', source: 'message' });
 });

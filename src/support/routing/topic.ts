@@ -71,7 +71,8 @@ export interface QueueBlender {
 /**
  * The topic with a learned queue model: the intents' summed scores blended with the
  * model's probabilities for the text. A win for the fallback queue that no intent
- * claims is no topic (the rules for topicless messages still apply to it).
+ * claims (with at least minTopicConfidence) is no topic: the earlier messages' topic,
+ * or the rules for topicless messages, apply to it.
  */
 function blendedTopicOf(signals: RoutingSignals, config: RoutingConfig, learned: QueueBlender): Topic | null {
   const reading = { intent: signals.intent, ...(signals.ranking ? { ranking: signals.ranking } : {}) };
@@ -80,7 +81,10 @@ function blendedTopicOf(signals: RoutingSignals, config: RoutingConfig, learned:
   let top: { queue: string; score: number } | null = null;
   for (const [queue, score] of blended) if (!top || score > top.score) top = { queue, score };
   if (!top || top.score < config.minTopicConfidence) return null;
-  const viaIntent = intentScores.get(top.queue)?.best;
+  // An intent claims the queue only with the confidence a topic needs: a 0.0002 reading of
+  // store_info under "I want a real person" is no claim on the general queue.
+  const claim = intentScores.get(top.queue);
+  const viaIntent = claim && claim.score >= config.minTopicConfidence ? claim.best : undefined;
   if (!viaIntent && top.queue === config.fallbackQueue) return null;
   return {
     queue: top.queue,
