@@ -90,6 +90,12 @@ const DEFAULT_OPTIONS = [{ name: 'track_order' }, { name: 'product_search' }];
 const CART_QUESTION = /\b(what'?s in|show|view|see|check|open)\b.*\b(cart|basket)\b/i;
 const TAKE_IT = /\b(take|buy|add|get|order)\b/i;
 const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|them|one)|is there one)/i;
+/**
+ * A refusal of what the bot just offered to do, however the classifier reads it: "dont
+ * cancel" leans on the word cancel (cancel_order), "no thanks" on thanks (thank_you).
+ * Only consulted while a confirmation waits, where doing nothing is the safe reading.
+ */
+const KEEP_AS_IS = /^\s*(no,? thanks?|no thank you|don'?t|do not|never ?mind|keep (it|them|my order|the order)|leave it|(wait|actually|hmm),? (no|don'?t|do not|keep|leave))\b/i;
 
 export class DialogueEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -164,7 +170,7 @@ export class DialogueEngine {
         else await runConfirmed(turn, pending.tool, pending.input);
         return `confirm:${pending.tool}`;
       }
-      if (intent === 'deny' && !parse.entities.some((e) => e.entity === 'order_id')) {
+      if ((intent === 'deny' || KEEP_AS_IS.test(text)) && !parse.entities.some((e) => e.entity === 'order_id')) {
         turn.say(pending.onDeny, { orderNumber: String(pending.input.orderNumber ?? '') });
         return `deny:${pending.tool}`;
       }
