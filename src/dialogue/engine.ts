@@ -96,6 +96,8 @@ const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|t
  * Only consulted while a confirmation waits, where doing nothing is the safe reading.
  */
 const KEEP_AS_IS = /^\s*(no,? thanks?|no thank you|don'?t|do not|never ?mind|keep (it|them|my order|the order)|leave it|(wait|actually|hmm),? (no|don'?t|do not|keep|leave))\b/i;
+/** Any negation in a reply: it never confirms an action by repeating it. */
+const NEGATION = /\b(no|not|never|dont|cannot)\b|n't\b/i;
 
 export class DialogueEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -165,14 +167,19 @@ export class DialogueEngine {
     if (state.pending) {
       const pending = state.pending;
       state.pending = null;
-      if (intent === 'affirm') {
-        if (pending.tool === 'handoff') await handoff(turn, String(pending.input.reason ?? 'requested'));
-        else await runConfirmed(turn, pending.tool, pending.input);
-        return `confirm:${pending.tool}`;
-      }
+      // A refusal first: "dont cancel" reads as cancel_order, and must never count as asking again.
       if ((intent === 'deny' || KEEP_AS_IS.test(text)) && !parse.entities.some((e) => e.entity === 'order_id')) {
         turn.say(pending.onDeny, { orderNumber: String(pending.input.orderNumber ?? '') });
         return `deny:${pending.tool}`;
+      }
+      // "yes, cancel it" reads as cancel_order, not affirm: asking for the same thing again, about the
+      // same order and with no "not" in it, is a yes.
+      const sameOrder = (orderNumberFrom(parse.entities, text, false) ?? String(pending.input.orderNumber ?? '')) === String(pending.input.orderNumber ?? '');
+      const repeated = pending.intent === intent && sameOrder && !NEGATION.test(text);
+      if (intent === 'affirm' || repeated) {
+        if (pending.tool === 'handoff') await handoff(turn, String(pending.input.reason ?? 'requested'));
+        else await runConfirmed(turn, pending.tool, pending.input);
+        return `confirm:${pending.tool}`;
       }
     }
 

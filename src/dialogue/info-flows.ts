@@ -22,7 +22,7 @@ function reply(key: string): Flow {
 
 /** Asks whether to hand over; a "yes" runs the handoff tool. */
 export function offerHuman(turn: Turn, reason: string, key?: string): void {
-  turn.state.pending = { tool: 'handoff', input: { reason: reason.slice(0, 300) }, onDeny: 'deny_no_context' };
+  turn.state.pending = { tool: 'handoff', input: { reason: reason.slice(0, 300) }, onDeny: 'deny_no_context', intent: 'contact_human_agent' };
   if (key) turn.say(key);
   turn.state.activeFlow = null;
 }

@@ -69,7 +69,7 @@ async function cancelOrder(turn: Turn): Promise<void> {
   if (outcome.status === 'refused') return sayCancelRefused(turn, orderNumber, outcome.reason);
   if (outcome.status !== 'ok') return turn.say('error');
   const items = ((outcome.data.order as { items?: { title: string }[] } | undefined)?.items ?? []).map((i) => i.title);
-  turn.state.pending = { tool: 'cancel_order', input: { orderNumber, confirmed: true }, onDeny: 'cancel_kept' };
+  turn.state.pending = { tool: 'cancel_order', input: { orderNumber, confirmed: true }, onDeny: 'cancel_kept', intent: 'cancel_order' };
   turn.say('confirm_cancel', { orderNumber, itemsText: items.join(', ') || 'your items' }, [
     { type: 'quick_replies', replies: [{ title: 'Yes, cancel it', payload: 'yes' }, { title: 'No, keep it', payload: 'no' }] },
   ]);
@@ -127,7 +127,7 @@ async function returnItem(turn: Turn): Promise<void> {
     ]);
   }
   if (!chosen.eligible) return turn.say('return_not_eligible', { orderNumber, itemTitle: chosen.title, reasonText: refusalText(chosen.reason ?? 'not_eligible') });
-  turn.state.pending = { tool: 'start_return', input: { orderNumber, orderItemId: chosen.orderItemId, reason: turn.text.slice(0, 200) }, onDeny: 'return_kept' };
+  turn.state.pending = { tool: 'start_return', input: { orderNumber, orderItemId: chosen.orderItemId, reason: turn.text.slice(0, 200) }, onDeny: 'return_kept', intent: 'return_item' };
   turn.say('return_eligible', { orderNumber, itemTitle: chosen.title, deadline: (chosen.deadline ?? '').slice(0, 10) }, [
     { type: 'quick_replies', replies: [{ title: 'Yes, start the return', payload: 'yes' }, { title: 'No', payload: 'no' }] },
   ]);

@@ -19,6 +19,8 @@ export interface PendingConfirmation {
   input: Record<string, unknown>;
   /** Response key to say when the shopper says no. */
   onDeny: string;
+  /** Intent of the request being confirmed: the shopper repeating it ("yes, cancel it") says yes. */
+  intent?: string;
 }
 
 export interface ConversationState {
