@@ -95,9 +95,11 @@ const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|t
  * cancel" leans on the word cancel (cancel_order), "no thanks" on thanks (thank_you).
  * Only consulted while a confirmation waits, where doing nothing is the safe reading.
  */
-const KEEP_AS_IS = /^\s*(no,? thanks?|no thank you|don'?t|do not|never ?mind|keep (it|them|my order|the order)|leave it|(wait|actually|hmm),? (no|don'?t|do not|keep|leave))\b/i;
+const KEEP_AS_IS = /^\s*(no,? thanks?|no thank you|don'?t|do not|never ?mind|keep (it|them|my order|the order)|leave it|((wait|actually|hmm|oh),? )?(i'?ll|i will|i'?d rather|let'?s) (keep|leave)|(wait|actually|hmm|oh),? (no|don'?t|do not|keep|leave))\b/i;
 /** Any negation in a reply: it never confirms an action by repeating it. */
 const NEGATION = /\b(no|not|never|dont|cannot)\b|n't\b/i;
+/** Neither yes nor no ("hmm not sure" reads as affirm): the question stays open. */
+const UNDECIDED = /\b(not sure|unsure|maybe|perhaps|dunno|idk|no idea|(don'?t|do not) know|let me think|hmm+)\b/i;
 
 export class DialogueEngine {
   constructor(private readonly deps: EngineDeps) {}
@@ -176,6 +178,11 @@ export class DialogueEngine {
       // same order and with no "not" in it, is a yes.
       const sameOrder = (orderNumberFrom(parse.entities, text, false) ?? String(pending.input.orderNumber ?? '')) === String(pending.input.orderNumber ?? '');
       const repeated = pending.intent === intent && sameOrder && !NEGATION.test(text);
+      if (UNDECIDED.test(text)) {
+        state.pending = pending;
+        turn.say('confirm_undecided');
+        return `undecided:${pending.tool}`;
+      }
       if (intent === 'affirm' || repeated) {
         if (pending.tool === 'handoff') await handoff(turn, String(pending.input.reason ?? 'requested'));
         else await runConfirmed(turn, pending.tool, pending.input);
