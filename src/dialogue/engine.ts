@@ -98,6 +98,10 @@ const FOLLOW_UP = /^\s*(and |what about|how about|any|in |got |do you have (it|t
 const KEEP_AS_IS = /^\s*(no,? thanks?|no thank you|don'?t|do not|never ?mind|keep (it|them|my order|the order)|leave it|((wait|actually|hmm|oh),? )?(i'?ll|i will|i'?d rather|let'?s) (keep|leave)|(wait|actually|hmm|oh),? (no|don'?t|do not|keep|leave))\b/i;
 /** Any negation in a reply: it never confirms an action by repeating it. */
 const NEGATION = /\b(no|not|never|dont|cannot)\b|n't\b/i;
+/** Words that make a short reply a yes on their own, whatever the classifier's confidence. */
+const YES_WORD = /\b(yes|yeah|yep|yup|ya|sure|ok|okay|please|go ahead|do it|confirm(ed)?|correct|absolutely|definitely|of course|right)\b|👍|✅/i;
+/** An affirm reading below this, with no yes-word, is not enough to run an action the shopper cannot undo. */
+const SURE_AFFIRM = 0.8;
 /** Neither yes nor no ("hmm not sure" reads as affirm): the question stays open. */
 const UNDECIDED = /\b(not sure|unsure|maybe|perhaps|dunno|idk|no idea|(don'?t|do not) know|let me think|hmm+)\b/i;
 
@@ -178,7 +182,8 @@ export class DialogueEngine {
       // same order and with no "not" in it, is a yes.
       const sameOrder = (orderNumberFrom(parse.entities, text, false) ?? String(pending.input.orderNumber ?? '')) === String(pending.input.orderNumber ?? '');
       const repeated = pending.intent === intent && sameOrder && !NEGATION.test(text);
-      if (UNDECIDED.test(text)) {
+      const weakYes = intent === 'affirm' && parse.intent.confidence < SURE_AFFIRM && !YES_WORD.test(text);
+      if (UNDECIDED.test(text) || weakYes) {
         state.pending = pending;
         turn.say('confirm_undecided');
         return `undecided:${pending.tool}`;
