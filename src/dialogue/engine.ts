@@ -183,7 +183,9 @@ export class DialogueEngine {
       const sameOrder = (orderNumberFrom(parse.entities, text, false) ?? String(pending.input.orderNumber ?? '')) === String(pending.input.orderNumber ?? '');
       const repeated = pending.intent === intent && sameOrder && !NEGATION.test(text);
       const weakYes = intent === 'affirm' && parse.intent.confidence < SURE_AFFIRM && !YES_WORD.test(text);
-      if (UNDECIDED.test(text) || weakYes) {
+      // "cool" reads as a weak out of scope: dropping the question there would leave a later "yes" answering nothing.
+      const unclear = intent !== 'affirm' && !repeated && (intent === 'out_of_scope' || parse.intent.confidence < LOW_CONFIDENCE);
+      if (UNDECIDED.test(text) || weakYes || unclear) {
         state.pending = pending;
         turn.say('confirm_undecided');
         return `undecided:${pending.tool}`;
