@@ -14,6 +14,7 @@ import { loadTrainingData } from '../../src/nlu/data';
 import { evaluateModel, trainNlu } from '../../src/nlu/training';
 import type { TrainingExample } from '../../src/nlu/types';
 import { Prng } from '../../src/util/prng';
+import { stratifiedHoldOut } from '../../src/util/stratify';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,18 +23,8 @@ function option(name: string, fallback: string): string {
 
 /** Holds out round(share * n) examples of every intent (at least one), chosen by a seeded shuffle. */
 function holdOut(examples: readonly TrainingExample[], share: number, seed: number): { train: TrainingExample[]; test: TrainingExample[] } {
-  const rng = new Prng(seed);
-  const byIntent = new Map<string, TrainingExample[]>();
-  for (const example of examples) byIntent.set(example.intent, [...(byIntent.get(example.intent) ?? []), example]);
-  const train: TrainingExample[] = [];
-  const test: TrainingExample[] = [];
-  for (const group of byIntent.values()) {
-    const shuffled = rng.shuffle([...group]);
-    const held = Math.max(1, Math.round(shuffled.length * share));
-    test.push(...shuffled.slice(0, held));
-    train.push(...shuffled.slice(held));
-  }
-  return { train, test };
+  const { kept, held } = stratifiedHoldOut(examples, (e) => e.intent, (size) => Math.max(1, Math.round(size * share)), new Prng(seed));
+  return { train: kept, test: held };
 }
 
 async function main(): Promise<void> {

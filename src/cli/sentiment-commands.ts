@@ -36,6 +36,7 @@ import {
 import { openDatabase } from '../store';
 import { generateDemoStore } from '../store/demo-store';
 import { Prng } from '../util/prng';
+import { stratifiedHoldOut } from '../util/stratify';
 import { loadReviewRecords } from '../web/dashboard';
 import { createProgress } from './progress';
 
@@ -102,22 +103,7 @@ export async function loadReportReviews(scale = 1): Promise<{ reviews: ReviewRec
 /** Stratified hold-out by domain and label, seeded. */
 function holdOut(examples: LabelledText[], share: number, seed: number): { train: LabelledText[]; test: LabelledText[] } {
   if (share <= 0) return { train: examples, test: [] };
-  const groups = new Map<string, LabelledText[]>();
-  for (const e of examples) {
-    const key = `${e.domain}/${e.label}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(e);
-  }
-  const rng = new Prng(seed);
-  const train: LabelledText[] = [];
-  const test: LabelledText[] = [];
-  for (const group of groups.values()) {
-    const shuffled = rng.shuffle([...group]);
-    const held = Math.round(group.length * share);
-    test.push(...shuffled.slice(0, held));
-    train.push(...shuffled.slice(held));
-  }
+  const { kept: train, held: test } = stratifiedHoldOut(examples, (e) => `${e.domain}/${e.label}`, (size) => Math.round(size * share), new Prng(seed));
   return { train, test };
 }
 

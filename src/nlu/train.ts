@@ -7,6 +7,7 @@
 import { lengthBucketedBatches } from '../ml/batches';
 import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { Prng } from '../util/prng';
+import { stratifiedHoldOut } from '../util/stratify';
 import { validateTrainingData, hashTrainingData } from './data';
 import { loadDenseFeaturesAsync } from './features/dense-features';
 import { encodeMessage, packBatch, tokenDenseFeatures, type CueSpan, type EncodedMessage } from './features/featurizer';
@@ -77,19 +78,14 @@ interface Sample {
 /** `share` of each intent's examples (`oosShare` of the out-of-scope intent's) held out for validation. */
 function stratifiedSplit(samples: Sample[], share: number, rng: Prng, oos?: { intent: number; share: number }): { train: Sample[]; validation: Sample[] } {
   if (share <= 0) return { train: samples, validation: [] };
-  const byIntent = new Map<number, Sample[]>();
-  for (const s of samples) byIntent.set(s.intent, [...(byIntent.get(s.intent) ?? []), s]);
-  const train: Sample[] = [];
-  const validation: Sample[] = [];
-  for (const [intent, group] of byIntent) {
-    rng.shuffle(group);
-    const groupShare = intent === oos?.intent ? oos.share : share;
+  const { kept, held } = stratifiedHoldOut(
+    samples,
+    (s) => s.intent,
     // Intents with very few examples keep them all for training.
-    const held = group.length >= 5 ? Math.max(1, Math.round(group.length * groupShare)) : 0;
-    validation.push(...group.slice(0, held));
-    train.push(...group.slice(held));
-  }
-  return { train, validation };
+    (size, intent) => (size >= 5 ? Math.max(1, Math.round(size * (intent === oos?.intent ? oos.share : share))) : 0),
+    rng,
+  );
+  return { train: kept, validation: held };
 }
 
 const makeBatches = (samples: readonly Sample[], batchSize: number, rng: Prng) =>

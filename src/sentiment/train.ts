@@ -10,6 +10,7 @@ import { lengthBucketedBatches } from '../ml/batches';
 import { initTensorflow, tf, type BackendName } from '../ml/tf-backend';
 import { WordVectors } from '../nlu/features/word-vectors';
 import { Prng } from '../util/prng';
+import { stratifiedHoldOut } from '../util/stratify';
 import type { AspectLexicon } from './aspects/aspect-lexicon';
 import { hashExamples } from './data/hash';
 import { expandAspectLexicon, seedAspectLexicon } from './aspects/expand';
@@ -76,17 +77,8 @@ function domainWeight(config: SentimentConfig, domain: string | undefined): numb
 
 function split(samples: Sample[], share: number, rng: Prng): { train: Sample[]; validation: Sample[] } {
   if (share <= 0) return { train: samples, validation: [] };
-  const groups = new Map<string, Sample[]>();
-  for (const s of samples) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
-  const train: Sample[] = [];
-  const validation: Sample[] = [];
-  for (const group of groups.values()) {
-    rng.shuffle(group);
-    const held = group.length >= 10 ? Math.round(group.length * share) : 0;
-    validation.push(...group.slice(0, held));
-    train.push(...group.slice(held));
-  }
-  return { train, validation };
+  const { kept, held } = stratifiedHoldOut(samples, (s) => s.group, (size) => (size >= 10 ? Math.round(size * share) : 0), rng);
+  return { train: kept, validation: held };
 }
 
 const makeBatches = (samples: readonly Sample[], size: number, rng: Prng) =>

@@ -4,6 +4,7 @@
  */
 import { Document, Scalar } from 'yaml';
 import type { EntitySpan, TrainingData, TrainingExample } from '../types';
+import { groupBy } from '../../util/group-by';
 
 /**
  * Renders `data` as Rasa 3 NLU YAML. Intents keep the order of their first
@@ -61,13 +62,3 @@ function examplesNode(lines: string[]): Scalar | string[] {
   return node;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -11,6 +11,7 @@ import { createReviewScorer, type ReportModel, type ScoredReview } from './score
 import { topThemes } from './themes';
 import type { AspectSummary, Distribution, Quote, ReportOptions, ReviewRecord, RisingProduct, SentimentReport, WeekPoint } from './types';
 import { benjaminiHochberg, twoProportionZTest } from './ztest';
+import { groupBy } from '../../util/group-by';
 
 export type { ReportModel } from './score';
 
@@ -38,16 +39,6 @@ function distribution(items: readonly Scored[]): Distribution {
   return d;
 }
 
-function groupBy<K>(items: readonly Scored[], key: (s: Scored) => K): Map<K, Scored[]> {
-  const groups = new Map<K, Scored[]>();
-  for (const item of items) {
-    const k = key(item);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(item);
-  }
-  return groups;
-}
 
 function aspectSummaries(items: readonly Scored[]): AspectSummary[] {
   // One pass over the mentions: this runs for the whole selection and again per category.
