@@ -173,15 +173,17 @@ export class DialogueEngine {
     if (state.pending) {
       const pending = state.pending;
       state.pending = null;
+      const pendingOrder = String(pending.input.orderNumber ?? '');
+      const mentionedOrder = orderNumberFrom(parse.entities, text, false);
       // A refusal first: "dont cancel" reads as cancel_order, and must never count as asking again.
-      if ((intent === 'deny' || KEEP_AS_IS.test(text)) && !parse.entities.some((e) => e.entity === 'order_id')) {
-        turn.say(pending.onDeny, { orderNumber: String(pending.input.orderNumber ?? '') });
+      // "no, order 1234" is a correction, handled below.
+      if ((intent === 'deny' || KEEP_AS_IS.test(text)) && !mentionedOrder) {
+        turn.say(pending.onDeny, { orderNumber: pendingOrder });
         return `deny:${pending.tool}`;
       }
       // "yes, cancel it" reads as cancel_order, not affirm: asking for the same thing again, about the
       // same order and with no "not" in it, is a yes.
-      const sameOrder = (orderNumberFrom(parse.entities, text, false) ?? String(pending.input.orderNumber ?? '')) === String(pending.input.orderNumber ?? '');
-      const repeated = pending.intent === intent && sameOrder && !NEGATION.test(text);
+      const repeated = pending.intent === intent && (mentionedOrder ?? pendingOrder) === pendingOrder && !NEGATION.test(text);
       const weakYes = intent === 'affirm' && parse.intent.confidence < SURE_AFFIRM && !YES_WORD.test(text);
       // "cool" reads as a weak out of scope: dropping the question there would leave a later "yes" answering nothing.
       const unclear = intent !== 'affirm' && !repeated && (intent === 'out_of_scope' || parse.intent.confidence < LOW_CONFIDENCE);
