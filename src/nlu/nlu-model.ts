@@ -9,7 +9,7 @@ import { loadDenseFeatures, loadDenseFeaturesAsync } from './features/dense-feat
 import { encodeMessage, packBatch, tokenDenseFeatures } from './features/featurizer';
 import type { DenseTokenFeatures } from './features/word-vectors';
 import { blendLogits, decideIntent, type Calibration } from './model/calibration';
-import { TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
+import { OUTSIDE, TagDecoder, tagsToSpans, type TagTransitions } from './model/bio';
 import type { ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
 import { SparseLinearHead } from './model/sparse-linear';
@@ -113,7 +113,7 @@ export class NluModel {
     const oos = manifest.intents.indexOf(manifest.config.outOfScopeIntent);
     this.oosIndex = oos >= 0 ? oos : undefined;
     this.decoder = new TagDecoder(manifest.tags, manifest.transitions);
-    this.learnedTypes = new Set(manifest.tags.filter((tag) => tag !== 'O').map((tag) => tag.slice(2)));
+    this.learnedTypes = new Set(manifest.tags.filter((tag) => tag !== OUTSIDE).map((tag) => tag.slice(2)));
   }
 
   /**
