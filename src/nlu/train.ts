@@ -16,9 +16,8 @@ import { blendLogits, DEFAULT_CALIBRATION, fitCalibration, type Calibration } fr
 import { resolveModelConfig, type ModelConfig } from './model/config';
 import { JointModel } from './model/joint-model';
 import type { SparseLinearHead } from './model/sparse-linear';
-import { fitSparseLinear } from './model/sparse-linear-fit';
+import { hasSpareCore, SparseHeadFitter, type PendingFit } from './model/sparse-fitter';
 import { blendTagScores, type SparseTagger } from './model/sparse-tagger';
-import { fitSparseTagger } from './model/sparse-tagger-fit';
 import { NluModel, type RuleData } from './nlu-model';
 import { RuleEntityExtractor } from './rules';
 import type { TrainingData } from './types';
@@ -38,6 +37,11 @@ export interface TrainOptions {
   onProgress?: (progress: TrainProgress) => void;
   /** The steps after the epochs (sparse heads, calibration), which take minutes on large data sets. */
   onStage?: (message: string) => void;
+  /**
+   * Fit the sparse heads in a worker thread during the transformer's epochs (default: when
+   * the machine has a second core). The model is the same either way.
+   */
+  backgroundSparseFit?: boolean;
 }
 
 export interface TrainResult {
@@ -242,168 +246,187 @@ export async function trainNlu(data: TrainingData, options: TrainOptions = {}): 
     oosIntent === undefined ? undefined : { intent: oosIntent, share: config.outOfScopeValidationSplit },
   );
 
-  const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
-  const optimizer = tf.train.adam(config.learningRate);
-  const trainable = [...network.variables.values()];
-  let best: { score: number; intentAccuracy: number; epoch: number; weights: Map<string, Float32Array> } | undefined;
-  let step = 0;
-  let examplesSeen = 0;
-
-  const stepsPerEpoch = Math.max(1, Math.ceil(train.length / config.batchSize));
-  const epochs = Math.max(config.epochs, Math.ceil(config.minSteps / stepsPerEpoch));
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    let lossSum = 0;
-    let batches = 0;
-    for (const chunk of makeBatches(train, config.batchSize, rng)) {
-      const batch = packBatch(
-        chunk.map((s) => s.encoded),
-        config.maxFeaturesPerToken,
-        network.shape.denseDim,
+  // The sparse heads need nothing from the network: they are fitted while it trains
+  // (sparse-fitter.ts), on the training part for fitting the blend and on all examples after.
+  const fitter = new SparseHeadFitter(options.backgroundSparseFit ?? hasSpareCore());
+  try {
+    const fitLinear = (part: readonly Sample[]): PendingFit<SparseLinearHead> =>
+      fitter.linear(
+        part.map((s) => s.text),
+        part.map((s) => s.intent),
+        intents.length,
+        { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed, minCount: config.linearMinCount },
       );
-      const tagData = tagArrays(chunk, batch.length);
-      const intentLabels = Int32Array.from(chunk.map((s) => s.intent));
-      step += 1;
-      // The embedding bag lives outside tfjs: feed its output as a variable to get d(loss)/d(output).
-      const embedded = tf.variable(network.embed(batch), true);
-      const { value, grads } = tf.variableGrads(() => {
-        const out = network.forward(batch, { training: true, step, embedded });
-        const intentLoss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(intentLabels, 'int32'), intents.length), out.intentLogits);
-        // Data without entities has only the O tag: nothing for the entity head to learn.
-        if (tags.length < 2) return intentLoss as tf.Scalar;
-        const tagLoss = tf.losses.softmaxCrossEntropy(
-          tf.oneHot(tf.tensor1d(tagData.labels, 'int32'), tags.length),
-          out.tagLogits.reshape([batch.batch * batch.length, tags.length]),
-          tf.tensor1d(tagData.weights),
+    const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
+    // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
+    const taggerDenseDim = config.taggerDenseScale > 0 ? (dense?.dim ?? 0) : 0;
+    const tokenDense = (s: Sample) => (taggerDenseDim > 0 ? tokenDenseFeatures(s.encoded, taggerDenseDim) : undefined);
+    const fitTagger = (part: readonly Sample[]): PendingFit<SparseTagger> =>
+      fitter.tagger(
+        part.map((s) => ({
+          tokens: s.encoded.tokens,
+          cues: s.cues,
+          tags: s.tags,
+          dense: tokenDense(s),
+          ...(config.taggerIntentFeatures ? { intent: intents[s.intent] } : {}),
+        })),
+        tags.length,
+        {
+          epochs: config.taggerEpochs,
+          learningRate: config.taggerLearningRate,
+          l2: config.linearL2,
+          seed: config.seed,
+          minCount: config.taggerMinCount,
+          denseDim: taggerDenseDim,
+          denseScale: config.taggerDenseScale,
+          contextFeatures: config.taggerContextFeatures,
+        },
+      );
+    // The tagger's weight is fitted on the held-out split: without one, no tagger. The refit on
+    // all examples is asked for now too; it is dropped if the tagger does not earn a weight.
+    const withTagger = config.entityTagger && hasEntities && validation.length > 0;
+    const linearOnTrain = config.linearHead ? fitLinear(train) : undefined;
+    const taggerOnTrain = withTagger ? fitTagger(train) : undefined;
+    const linearOnAll = config.linearHead && validation.length > 0 ? fitLinear(samples) : undefined;
+    const taggerOnAll = withTagger ? fitTagger(samples) : undefined;
+
+    const network = new JointModel(config, { intents: intents.length, tags: tags.length, denseDim: dense?.dim ?? 0 });
+    const optimizer = tf.train.adam(config.learningRate);
+    const trainable = [...network.variables.values()];
+    let best: { score: number; intentAccuracy: number; epoch: number; weights: Map<string, Float32Array> } | undefined;
+    let step = 0;
+    let examplesSeen = 0;
+
+    const stepsPerEpoch = Math.max(1, Math.ceil(train.length / config.batchSize));
+    const epochs = Math.max(config.epochs, Math.ceil(config.minSteps / stepsPerEpoch));
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      let lossSum = 0;
+      let batches = 0;
+      for (const chunk of makeBatches(train, config.batchSize, rng)) {
+        const batch = packBatch(
+          chunk.map((s) => s.encoded),
+          config.maxFeaturesPerToken,
+          network.shape.denseDim,
         );
-        return intentLoss.add(tagLoss.mul(config.entityLossWeight)) as tf.Scalar;
-      }, [...trainable, embedded]);
-      const embeddingGrad = grads[embedded.name]!;
-      network.embedding.applyGradient(batch, embeddingGrad.dataSync() as Float32Array, config.learningRate);
-      delete grads[embedded.name];
-      optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
-      lossSum += (await value.data())[0]!;
-      tf.dispose([value, embeddingGrad, embedded, ...Object.values(grads)]);
-      batches += 1;
-      examplesSeen += chunk.length;
-    }
+        const tagData = tagArrays(chunk, batch.length);
+        const intentLabels = Int32Array.from(chunk.map((s) => s.intent));
+        step += 1;
+        // The embedding bag lives outside tfjs: feed its output as a variable to get d(loss)/d(output).
+        const embedded = tf.variable(network.embed(batch), true);
+        const { value, grads } = tf.variableGrads(() => {
+          const out = network.forward(batch, { training: true, step, embedded });
+          const intentLoss = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(intentLabels, 'int32'), intents.length), out.intentLogits);
+          // Data without entities has only the O tag: nothing for the entity head to learn.
+          if (tags.length < 2) return intentLoss as tf.Scalar;
+          const tagLoss = tf.losses.softmaxCrossEntropy(
+            tf.oneHot(tf.tensor1d(tagData.labels, 'int32'), tags.length),
+            out.tagLogits.reshape([batch.batch * batch.length, tags.length]),
+            tf.tensor1d(tagData.weights),
+          );
+          return intentLoss.add(tagLoss.mul(config.entityLossWeight)) as tf.Scalar;
+        }, [...trainable, embedded]);
+        const embeddingGrad = grads[embedded.name]!;
+        network.embedding.applyGradient(batch, embeddingGrad.dataSync() as Float32Array, config.learningRate);
+        delete grads[embedded.name];
+        optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+        lossSum += (await value.data())[0]!;
+        tf.dispose([value, embeddingGrad, embedded, ...Object.values(grads)]);
+        batches += 1;
+        examplesSeen += chunk.length;
+      }
 
-    let validationAccuracy: number | undefined;
+      let validationAccuracy: number | undefined;
+      if (validation.length > 0) {
+        const predictions = predict(network, validation, config, intents.length);
+        validationAccuracy = predictions.intentLogits.filter((l, i) => argmax(l) === validation[i]!.intent).length / validation.length;
+        // Keep the epoch best at both jobs: intent accuracy plateaus long before entity tagging does.
+        const score = predictions.entityTokenAccuracy === undefined ? validationAccuracy : (validationAccuracy + predictions.entityTokenAccuracy) / 2;
+        if (!best || score > best.score) best = { score, intentAccuracy: validationAccuracy, epoch, weights: network.snapshot() };
+      }
+      const elapsedSeconds = (Date.now() - started) / 1000;
+      options.onProgress?.({
+        epoch,
+        epochs,
+        loss: lossSum / Math.max(1, batches),
+        validationAccuracy,
+        elapsedSeconds,
+        etaSeconds: (elapsedSeconds / epoch) * (epochs - epoch),
+        examplesPerSecond: examplesSeen / Math.max(elapsedSeconds, 1e-3),
+      });
+      if (best && epoch - best.epoch >= config.patience) break;
+    }
+    optimizer.dispose();
+    network.embedding.freeze();
+    if (best) network.restore(best.weights);
+
+    const stage = (message: string) => options.onStage?.(`${message} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    stage(
+      fitter.background ? 'collecting the sparse intent head and entity tagger from their worker thread' : 'fitting the sparse intent head and entity tagger',
+    );
+    let linear = await linearOnTrain?.get();
+    let tagger = await taggerOnTrain?.get();
+    let taggerWeight = 0;
+    let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
+    let linearIntentAccuracy: number | undefined;
+    let blendedIntentAccuracy: number | undefined;
+    let transitions: TagTransitions | undefined;
+    let entityF1: TrainResult['validation']['entityF1'];
     if (validation.length > 0) {
-      const predictions = predict(network, validation, config, intents.length);
-      validationAccuracy = predictions.intentLogits.filter((l, i) => argmax(l) === validation[i]!.intent).length / validation.length;
-      // Keep the epoch best at both jobs: intent accuracy plateaus long before entity tagging does.
-      const score = predictions.entityTokenAccuracy === undefined ? validationAccuracy : (validationAccuracy + predictions.entityTokenAccuracy) / 2;
-      if (!best || score > best.score) best = { score, intentAccuracy: validationAccuracy, epoch, weights: network.snapshot() };
+      stage(`fitting calibration and entity decoding on ${validation.length} held-out examples`);
+      const validationPredictions = predict(network, validation, config, intents.length, tags.length > 1);
+      const logits = validationPredictions.intentLogits;
+      const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
+      const labels = validation.map((s) => s.intent);
+      calibration = fitCalibration({ logits, linearLogits, labels }, oosIntent);
+      const blended = logits.map((row, i) => blendLogits(row, linearLogits?.[i], calibration.linearWeight ?? 0));
+      const accuracy = (rows: readonly Float32Array[]) => rows.filter((row, i) => argmax(row) === labels[i]).length / labels.length;
+      if (linearLogits) {
+        linearIntentAccuracy = accuracy(linearLogits);
+        blendedIntentAccuracy = accuracy(blended);
+      }
+      if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
+        const taggerScores = tagger
+          ? validation.map((s, i) =>
+              tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s)),
+            )
+          : undefined;
+        const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
+        transitions = fitted.transitions;
+        taggerWeight = fitted.taggerWeight;
+        entityF1 = fitted.f1;
+      }
+      // The blend weight is fitted; the head itself may now learn from the held-out examples too.
+      stage('refitting the sparse heads on all examples');
+      if (linear) linear = await linearOnAll!.get();
+      // Likewise the tagger, when it is kept.
+      if (tagger && taggerWeight > 0) tagger = await taggerOnAll!.get();
     }
-    const elapsedSeconds = (Date.now() - started) / 1000;
-    options.onProgress?.({
-      epoch,
-      epochs,
-      loss: lossSum / Math.max(1, batches),
-      validationAccuracy,
-      elapsedSeconds,
-      etaSeconds: (elapsedSeconds / epoch) * (epochs - epoch),
-      examplesPerSecond: examplesSeen / Math.max(elapsedSeconds, 1e-3),
-    });
-    if (best && epoch - best.epoch >= config.patience) break;
-  }
-  optimizer.dispose();
-  network.embedding.freeze();
-  if (best) network.restore(best.weights);
-
-  const fitLinear = (part: readonly Sample[]): SparseLinearHead =>
-    fitSparseLinear(
-      part.map((s) => s.text),
-      part.map((s) => s.intent),
-      intents.length,
-      { epochs: config.linearEpochs, learningRate: config.linearLearningRate, l2: config.linearL2, seed: config.seed, minCount: config.linearMinCount },
+    // A tagger that did not help on the held-out split is left out.
+    if (taggerWeight === 0) tagger = undefined;
+    const model = new NluModel(
+      { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}), ...(tagger ? { taggerWeight } : {}) },
+      network,
+      ruleData,
+      dense,
+      linear,
+      tagger,
     );
-  const stage = (message: string) => options.onStage?.(`${message} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  stage('fitting the sparse intent head and entity tagger');
-  let linear = config.linearHead ? fitLinear(train) : undefined;
-  const hasEntities = tags.length > 1 && samples.some((s) => s.tags.some((t) => t !== 0));
-  // The tagger learns with the gold intents; it is scored, and later used, with the predicted ones.
-  const taggerDenseDim = config.taggerDenseScale > 0 ? network.shape.denseDim : 0;
-  const tokenDense = (s: Sample) => (taggerDenseDim > 0 ? tokenDenseFeatures(s.encoded, taggerDenseDim) : undefined);
-  const fitTagger = (part: readonly Sample[]): SparseTagger =>
-    fitSparseTagger(
-      part.map((s) => ({
-        tokens: s.encoded.tokens,
-        cues: s.cues,
-        tags: s.tags,
-        dense: tokenDense(s),
-        ...(config.taggerIntentFeatures ? { intent: intents[s.intent] } : {}),
-      })),
-      tags.length,
-      {
-        epochs: config.taggerEpochs,
-        learningRate: config.taggerLearningRate,
-        l2: config.linearL2,
-        seed: config.seed,
-        minCount: config.taggerMinCount,
-        denseDim: taggerDenseDim,
-        denseScale: config.taggerDenseScale,
-        contextFeatures: config.taggerContextFeatures,
+    return {
+      model,
+      backend,
+      dataHash: hashTrainingData(data),
+      trainingSeconds: (Date.now() - started) / 1000,
+      bestEpoch: best?.epoch ?? epochs,
+      validation: {
+        examples: validation.length,
+        intentAccuracy: best?.intentAccuracy,
+        ...(linearIntentAccuracy === undefined ? {} : { linearIntentAccuracy, blendedIntentAccuracy }),
+        calibration,
+        ...(entityF1 ? { entityF1 } : {}),
       },
-    );
-  // Its weight is fitted on the held-out split: without one, no tagger.
-  let tagger = config.entityTagger && hasEntities && validation.length > 0 ? fitTagger(train) : undefined;
-  let taggerWeight = 0;
-  let calibration = linear ? { ...DEFAULT_CALIBRATION, linearWeight: 1 } : DEFAULT_CALIBRATION;
-  let linearIntentAccuracy: number | undefined;
-  let blendedIntentAccuracy: number | undefined;
-  let transitions: TagTransitions | undefined;
-  let entityF1: TrainResult['validation']['entityF1'];
-  if (validation.length > 0) {
-    stage(`fitting calibration and entity decoding on ${validation.length} held-out examples`);
-    const validationPredictions = predict(network, validation, config, intents.length, tags.length > 1);
-    const logits = validationPredictions.intentLogits;
-    const linearLogits = linear ? validation.map((s) => linear!.logits(s.text)) : undefined;
-    const labels = validation.map((s) => s.intent);
-    calibration = fitCalibration({ logits, linearLogits, labels }, oosIntent);
-    const blended = logits.map((row, i) => blendLogits(row, linearLogits?.[i], calibration.linearWeight ?? 0));
-    const accuracy = (rows: readonly Float32Array[]) => rows.filter((row, i) => argmax(row) === labels[i]).length / labels.length;
-    if (linearLogits) {
-      linearIntentAccuracy = accuracy(linearLogits);
-      blendedIntentAccuracy = accuracy(blended);
-    }
-    if (tags.length > 1 && validation.some((s) => s.tags.some((t) => t !== 0))) {
-      const taggerScores = tagger
-        ? validation.map((s, i) => tagger!.logProbs(s.encoded.tokens, s.cues, config.taggerIntentFeatures ? intents[argmax(blended[i]!)] : undefined, tokenDense(s)))
-        : undefined;
-      const fitted = fitEntityDecoding(tags, train, validation, validationPredictions.tagLogProbs, taggerScores);
-      transitions = fitted.transitions;
-      taggerWeight = fitted.taggerWeight;
-      entityF1 = fitted.f1;
-    }
-    // The blend weight is fitted; the head itself may now learn from the held-out examples too.
-    stage('refitting the sparse heads on all examples');
-    if (linear) linear = fitLinear(samples);
-    // Likewise the tagger, when it is kept.
-    if (tagger && taggerWeight > 0) tagger = fitTagger(samples);
+    };
+  } finally {
+    // Also on errors: a worker still fitting would otherwise keep a core busy.
+    await fitter.close();
   }
-  // A tagger that did not help on the held-out split is left out.
-  if (taggerWeight === 0) tagger = undefined;
-  const model = new NluModel(
-    { format: 'shopdesk-nlu/1', config, intents, tags, calibration, ...(transitions ? { transitions } : {}), ...(tagger ? { taggerWeight } : {}) },
-    network,
-    ruleData,
-    dense,
-    linear,
-    tagger,
-  );
-  return {
-    model,
-    backend,
-    dataHash: hashTrainingData(data),
-    trainingSeconds: (Date.now() - started) / 1000,
-    bestEpoch: best?.epoch ?? epochs,
-    validation: {
-      examples: validation.length,
-      intentAccuracy: best?.intentAccuracy,
-      ...(linearIntentAccuracy === undefined ? {} : { linearIntentAccuracy, blendedIntentAccuracy }),
-      calibration,
-      ...(entityF1 ? { entityF1 } : {}),
-    },
-  };
 }

@@ -60,7 +60,7 @@ describe('training a tiny model', () => {
   test('with a held-out split, the sparse entity tagger is fitted, blended and saved with the model', async () => {
     const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
     const stages: string[] = [];
-    const result = await trainNlu(data, { config: { ...TINY, epochs: 10, validationSplit: 0.25 }, onStage: (m) => stages.push(m) });
+    const result = await trainNlu(data, { config: { ...TINY, epochs: 10, validationSplit: 0.25 }, onStage: (m) => stages.push(m), backgroundSparseFit: false });
     expect(stages.map((m) => m.replace(/ \(\d+ s\)$/, ''))).toEqual([
       'fitting the sparse intent head and entity tagger',
       'fitting calibration and entity decoding on 15 held-out examples',
@@ -78,6 +78,21 @@ describe('training a tiny model', () => {
     loaded.dispose();
     result.model.dispose();
     fs.rmSync(saved, { recursive: true, force: true });
+  });
+
+  test('the sparse heads fitted in a worker thread during the epochs give the same model', async () => {
+    const data = loadTrainingData(path.join(FIXTURES, 'nlu-tiny.yml'));
+    const config = { ...TINY, epochs: 4, validationSplit: 0.25 };
+    const stages: string[] = [];
+    const inWorker = await trainNlu(data, { config, onStage: (m) => stages.push(m), backgroundSparseFit: true });
+    const inline = await trainNlu(data, { config, backgroundSparseFit: false });
+    expect(stages[0]).toMatch(/^collecting the sparse intent head and entity tagger from their worker thread/);
+    expect(inWorker.model.tagger).toBeDefined();
+    expect(Array.from(inWorker.model.linear!.weights)).toEqual(Array.from(inline.model.linear!.weights));
+    expect(Array.from(inWorker.model.tagger!.weights)).toEqual(Array.from(inline.model.tagger!.weights));
+    for (const text of ['where is order 66021', 'I want red boots in size 9', 'bye']) expect(inWorker.model.parse(text)).toEqual(inline.model.parse(text));
+    inWorker.model.dispose();
+    inline.model.dispose();
   });
 
   test('a corrupt or missing model file is named in the error', async () => {
