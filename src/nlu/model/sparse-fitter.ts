@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SparseLinearHead } from './sparse-linear';
-import { fitSparseLinear, type SparseLinearOptions } from './sparse-linear-fit';
+import { fitSparseLinear, type SparseLinearHeadOptions } from './sparse-linear-fit';
 import { SparseTagger } from './sparse-tagger';
 import { fitSparseTagger, type SparseTaggerOptions, type TaggedSentence } from './sparse-tagger-fit';
 
 export type SparseFitJob =
-  | { kind: 'linear'; texts: readonly string[]; labels: readonly number[]; classes: number; options: SparseLinearOptions & { minCount?: number } }
+  | { kind: 'linear'; texts: readonly string[]; labels: readonly number[]; classes: number; options: SparseLinearHeadOptions }
   | { kind: 'tagger'; sentences: readonly TaggedSentence[]; tags: number; options: SparseTaggerOptions };
 
 /** What a worker sends back: the fitted head's arrays, as in the weights file. */
@@ -57,12 +57,7 @@ export class SparseHeadFitter {
     return this.worker !== undefined && this.failure === undefined;
   }
 
-  linear(
-    texts: readonly string[],
-    labels: readonly number[],
-    classes: number,
-    options: SparseLinearOptions & { minCount?: number },
-  ): PendingFit<SparseLinearHead> {
+  linear(texts: readonly string[], labels: readonly number[], classes: number, options: SparseLinearHeadOptions): PendingFit<SparseLinearHead> {
     return this.submit({ kind: 'linear', texts, labels, classes, options }, (weights) => SparseLinearHead.fromWeights(weights)!);
   }
 

@@ -62,15 +62,17 @@ export function fitSoftmaxRegression(
   }
 }
 
-/**
- * Fits the intent head on `texts` with class indexes `labels` in [0, classes). With
- * `minCount`, n-grams found in fewer messages get no column (a smaller weights file).
- */
+export interface SparseLinearHeadOptions extends SparseLinearOptions {
+  /** N-grams found in fewer messages than this get no column (a smaller weights file); default 1. */
+  minCount?: number;
+}
+
+/** Fits the intent head on `texts` with class indexes `labels` in [0, classes). */
 export function fitSparseLinear(
   texts: readonly string[],
   labels: readonly number[],
   classes: number,
-  options: SparseLinearOptions & { minCount?: number },
+  options: SparseLinearHeadOptions,
 ): SparseLinearHead {
   const df = new Map<number, number>();
   for (const text of texts) {
