@@ -102,6 +102,12 @@ const NEGATION = /\b(no|not|never|dont|cannot)\b|n't\b/i;
 const YES_WORD = /\b(yes|yeah|yep|yup|ya|sure|ok|okay|please|go ahead|do it|confirm(ed)?|correct|absolutely|definitely|of course|right)\b|👍|✅/i;
 /** An affirm reading below this, with no yes-word, is not enough to run an action the shopper cannot undo. */
 const SURE_AFFIRM = 0.8;
+/**
+ * "and order 48214?", "what about #48214": an order number with nothing but a connector
+ * around it asks the last order question again, about that order. Classifiers read such
+ * fragments as any order intent, weakly.
+ */
+const ORDER_FOLLOW_UP = /^\s*(and|also|what about|how about|same for|and what about)\s+(the\s+)?(order\s*(number|no\.?)?\s*)?#?[\w-]+\s*\??\s*$/i;
 /** Neither yes nor no ("hmm not sure" reads as affirm): the question stays open. */
 const UNDECIDED = /\b(not sure|unsure|maybe|perhaps|dunno|idk|no idea|(don'?t|do not) know|let me think|hmm+)\b/i;
 
@@ -204,10 +210,10 @@ export class DialogueEngine {
       return this.runFlow(turn, state.activeFlow, now);
     }
 
-    // Corrections: "no, order 1234" re-runs the last order flow with the new number.
+    // Corrections ("no, order 1234") and follow-ups ("and order 1234?") re-run the last order flow with that number.
     const correctedOrder = orderNumberFrom(parse.entities, text, false);
     const lastOrderFlow = [...state.history].reverse().find((h) => ORDER_FLOWS[h.intent])?.intent;
-    if (intent === 'deny' && correctedOrder && lastOrderFlow) {
+    if ((intent === 'deny' || ORDER_FOLLOW_UP.test(text)) && correctedOrder && lastOrderFlow) {
       state.slots.order_id = correctedOrder;
       return this.runFlow(turn, lastOrderFlow, now);
     }
