@@ -65,7 +65,7 @@ export class SparseHeadFitter {
     return this.submit({ kind: 'tagger', sentences, tags, options }, (weights) => SparseTagger.fromWeights(weights, options.contextFeatures)!);
   }
 
-  /** Stops the worker; fits not yet collected are dropped. */
+  /** Stops the worker; fits not yet collected are dropped. Must be called: a running worker keeps the process alive. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -96,8 +96,8 @@ export class SparseHeadFitter {
     // Sources run through tsx (bin/shopdesk.js, jest); a worker thread needs it registered too.
     const register = path.extname(__filename) === '.ts' ? `require(${JSON.stringify(require.resolve('tsx/cjs'))});` : '';
     const worker = new Worker(`${register} require(${JSON.stringify(WORKER_ENTRY)});`, { eval: true });
-    // The worker must not keep the process alive, e.g. when training throws before close().
-    worker.unref();
+    // Not unref()'d: while the epochs are done and a fit is awaited, the worker may be the only
+    // thing keeping the process alive. Callers close() it (trainNlu does, in a finally block).
     worker.on('message', (reply: SparseFitReply) => {
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
