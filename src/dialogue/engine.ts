@@ -175,12 +175,13 @@ export class DialogueEngine {
   private async route(turn: Turn, now: () => Date): Promise<string> {
     const { state, parse, text } = turn;
     const intent = parse.intent.name;
+    // An order number the message names: it decides refusals and repeats of a pending action, corrections and follow-ups.
+    const mentionedOrder = orderNumberFrom(parse.entities, text, false);
 
     if (state.pending) {
       const pending = state.pending;
       state.pending = null;
       const pendingOrder = String(pending.input.orderNumber ?? '');
-      const mentionedOrder = orderNumberFrom(parse.entities, text, false);
       // A refusal first: "dont cancel" reads as cancel_order, and must never count as asking again.
       // "no, order 1234" is a correction, handled below.
       if ((intent === 'deny' || KEEP_AS_IS.test(text)) && !mentionedOrder) {
@@ -211,10 +212,9 @@ export class DialogueEngine {
     }
 
     // Corrections ("no, order 1234") and follow-ups ("and order 1234?") re-run the last order flow with that number.
-    const correctedOrder = orderNumberFrom(parse.entities, text, false);
     const lastOrderFlow = [...state.history].reverse().find((h) => ORDER_FLOWS[h.intent])?.intent;
-    if ((intent === 'deny' || ORDER_FOLLOW_UP.test(text)) && correctedOrder && lastOrderFlow) {
-      state.slots.order_id = correctedOrder;
+    if ((intent === 'deny' || ORDER_FOLLOW_UP.test(text)) && mentionedOrder && lastOrderFlow) {
+      state.slots.order_id = mentionedOrder;
       return this.runFlow(turn, lastOrderFlow, now);
     }
 
